@@ -1,0 +1,132 @@
+import NIOFoundationCompat
+import NIOCore
+import Logging
+import HummingbirdAuth
+import HTTPTypes
+import Foundation
+import KetaBridgeCore
+
+private let timestampFormat: Date.ISO8601FormatStyle = .iso8601
+
+struct AuditPage: PageModel {
+    struct Row {
+        let seq: Int64
+        let at: String
+        let actor: String
+        let action: String
+        let record: String
+        let patientId: String
+        let patientHref: String?
+        let client: String
+        let outcome: String
+        let denied: Bool
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let chrome: Chrome
+    let rows: [Row]
+    let pager: Pager
+    let userOptions: [Option]
+    let actionOptions: [Option]
+    let form: [String: String]
+
+    init(chrome: Chrome, events: Page<AuditEvent>, users: [User], form: [String: String]) {
+        self.chrome = chrome
+        self.form = form
+        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.name) })
+        self.rows = events.items.map { e in
+            Row(
+                seq: e.seq, at: e.at.formatted(timestampFormat),
+                actor: e.entry.actorId.map { names[$0] ?? $0 } ?? "system", action: e.entry.action.rawValue,
+                record: e.entry.recordType + (e.entry.recordId.map { " \($0.prefix(8))" } ?? ""),
+                patientId: e.entry.patientId.map { String($0.prefix(8)) } ?? "",
+                patientHref: e.entry.patientId.map { "/admin/audit?patientId=\($0)" }, client: e.entry.clientAddress ?? "",
+                outcome: e.entry.outcome.rawValue, denied: e.entry.outcome != .success)
+        }
+        self.pager = Pager(events, path: "/admin/audit", query: form)
+        self.userOptions = users.map { Option(value: $0.id, label: "\($0.name) (\($0.role.rawValue))", selected: $0.id == form["userId"]) }
+        self.actionOptions = AuditAction.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form["action"]) }
+    }
+
+    var isEmpty: Bool { rows.isEmpty }
+    var patientFilter: String { form["patientId"] ?? "" }
+    var fromFilter: String { form["from"] ?? "" }
+    var toFilter: String { form["to"] ?? "" }
+}
+
+struct UsersPage: PageModel {
+    struct Row {
+        let name: String
+        let email: String
+        let role: String
+        let active: Bool
+    }
+
+    struct RoleOption {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let chrome: Chrome
+    let rows: [Row]
+    let roleOptions: [RoleOption]
+    let input: [String: String]
+    let errors: [String: String]
+    let notice: String?
+
+    init(chrome: Chrome, users: [User], input: [String: String], errors: ValidationErrors, notice: String?) {
+        self.chrome = chrome
+        self.rows = users.map { Row(name: $0.name, email: $0.email, role: $0.role.title, active: $0.active) }
+        self.roleOptions = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == input["role"]) }
+        self.input = input
+        self.errors = Dictionary(errors.fields.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
+        self.notice = notice
+    }
+
+    var hasErrors: Bool { !errors.isEmpty }
+}
+
+struct TokensPage: PageModel {
+    struct Row {
+        let id: String
+        let name: String
+        let owner: String
+        let created: String
+        let expires: String
+        let status: String
+        let usable: Bool
+        let revokeAction: String
+    }
+
+    struct UserOption {
+        let id: String
+        let label: String
+    }
+
+    let chrome: Chrome
+    let rows: [Row]
+    let users: [UserOption]
+    let issued: String?
+
+    init(chrome: Chrome, tokens: [APIToken], users: [User], issued: String?, now: Date) {
+        self.chrome = chrome
+        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.name) })
+        self.rows = tokens.map { t in
+            let status = t.revokedAt != nil ? "revoked" : (t.isUsable(at: now) ? "active" : "expired")
+            return Row(
+                id: t.id, name: t.name, owner: names[t.userId] ?? t.userId, created: t.createdAt.formatted(timestampFormat),
+                expires: t.expiresAt?.formatted(timestampFormat) ?? "never", status: status, usable: t.isUsable(at: now),
+                revokeAction: "/admin/tokens/\(t.id)/revoke")
+        }
+        self.users = users.filter(\.active).map { UserOption(id: $0.id, label: "\($0.name) (\($0.role.rawValue))") }
+        self.issued = issued
+    }
+
+    var isEmpty: Bool { rows.isEmpty }
+}
