@@ -3,7 +3,7 @@ public import KetaBridgeCore
 
 extension KetaBridgeStore {
     public func createClinic(name: String, timeZone: String = "UTC") async throws -> Clinic {
-        let clinic = Clinic(name: name, timeZone: timeZone, createdAt: clock.now)
+        let clinic = Clinic(name: name, timeZone: timeZone, createdAt: now)
         try await database.write { db in try await ClinicRepository.insert(clinic, on: db) }
         return clinic
     }
@@ -22,7 +22,7 @@ extension KetaBridgeStore {
 
     /// Creates a user whose password was already checked against `PasswordPolicy` and hashed.
     public func createUser(_ new: NewUser, clinicId: String, passwordHash: String) async throws -> User {
-        let user = User(clinicId: clinicId, email: new.email, name: new.name, role: new.role, patientId: new.patientId, createdAt: clock.now)
+        let user = User(clinicId: clinicId, email: new.email, name: new.name, role: new.role, patientId: new.patientId, createdAt: now)
         try await database.write { db in
             guard try await ClinicRepository.find(id: clinicId, on: db) != nil else { throw DomainError.notFound("clinic") }
             if let patientId = new.patientId {
@@ -51,14 +51,13 @@ extension KetaBridgeStore {
 
     /// How many recent failures count against this attempt (the worse of the account and the address).
     public func recentLoginFailures(keys: [String], policy: LoginThrottlePolicy) async throws -> Int {
-        let since = policy.windowStart(now: clock.now)
+        let since = policy.windowStart(now: now)
         return try await database.read { db in try await LoginFailureRepository.count(keys: keys, since: since, on: db) }
     }
 
     /// Records a failed attempt and its audit event together.
     public func recordLoginFailure(keys: [String], audit entry: AuditEntry, policy: LoginThrottlePolicy) async throws {
-        let now = clock.now
-        try await database.write { db in
+                try await database.write { db in
             try await LoginFailureRepository.prune(before: policy.windowStart(now: now), on: db)
             try await LoginFailureRepository.record(keys: keys, at: now, on: db)
             try await AuditLog.append(entry, at: now, on: db)
@@ -67,8 +66,7 @@ extension KetaBridgeStore {
 
     /// A successful login clears the account's failures (not the address's) and is audited.
     public func recordLoginSuccess(accountKey: String, audit entry: AuditEntry) async throws {
-        let now = clock.now
-        try await database.write { db in
+                try await database.write { db in
             try await LoginFailureRepository.clear(key: accountKey, on: db)
             try await AuditLog.append(entry, at: now, on: db)
         }
@@ -79,8 +77,7 @@ extension KetaBridgeStore {
     public func createAPIToken(userId: String, name: String, hash: String, lifetime: TimeInterval?, audit actor: Actor?, client: String?)
         async throws -> APIToken
     {
-        let now = clock.now
-        let token = APIToken(
+                let token = APIToken(
             id: UUID().uuidString.lowercased(), userId: userId, name: name, createdAt: now, expiresAt: lifetime.map { now.addingTimeInterval($0) })
         try await database.write { db in
             guard let owner = try await UserRepository.find(id: userId, on: db), owner.active else { throw DomainError.notFound("user") }
@@ -98,8 +95,7 @@ extension KetaBridgeStore {
 
     /// The user a bearer token stands for, if the token is known, unrevoked and unexpired.
     public func user(forTokenHash hash: String) async throws -> User? {
-        let now = clock.now
-        return try await database.read { db in
+                return try await database.read { db in
             guard let token = try await APITokenRepository.find(hash: hash, on: db), token.isUsable(at: now) else { return nil }
             guard let user = try await UserRepository.find(id: token.userId, on: db), user.active else { return nil }
             return user
@@ -111,8 +107,7 @@ extension KetaBridgeStore {
     }
 
     public func revokeAPIToken(id: String, actor: Actor, client: String?) async throws {
-        let now = clock.now
-        try await database.write { db in
+                try await database.write { db in
             guard let token = try await APITokenRepository.find(id: id, on: db),
                 let owner = try await UserRepository.find(id: token.userId, on: db), owner.clinicId == actor.clinicId
             else { throw DomainError.notFound("token") }
@@ -130,13 +125,11 @@ extension KetaBridgeStore {
     }
 
     public func session(keyHash: String) async throws -> (json: String, expiresAt: Date?)? {
-        let now = clock.now
-        return try await database.read { db in try await WebSessionRepository.get(keyHash: keyHash, now: now, on: db) }
+                return try await database.read { db in try await WebSessionRepository.get(keyHash: keyHash, now: now, on: db) }
     }
 
     public func removeSession(keyHash: String) async throws {
-        let now = clock.now
-        try await database.write { db in
+                try await database.write { db in
             try await WebSessionRepository.remove(keyHash: keyHash, on: db)
             try await WebSessionRepository.prune(now: now, on: db)
         }

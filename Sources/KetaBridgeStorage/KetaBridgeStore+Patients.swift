@@ -10,8 +10,7 @@ public struct PatientChart: Sendable, Equatable {
 
 extension KetaBridgeStore {
     public func createPatient(_ details: PatientDetails, actor: Actor, client: String?) async throws -> Patient {
-        let now = clock.now
-        let patient = Patient(clinicId: actor.clinicId, details: details, createdAt: now)
+                let patient = Patient(clinicId: actor.clinicId, details: details, createdAt: now)
         try await database.write { db in
             try await PatientRepository.insert(patient, on: db)
             try await AuditLog.append(
@@ -21,8 +20,7 @@ extension KetaBridgeStore {
     }
 
     public func updatePatient(id: String, _ details: PatientDetails, actor: Actor, client: String?) async throws -> Patient {
-        let now = clock.now
-        return try await deniedIsAudited(actor, .update, patientId: id, recordType: "patient", client: client) {
+                return try await deniedIsAudited(actor, .update, patientId: id, recordType: "patient", client: client) {
             try await database.write { db in
                 var patient = try await Self.accessiblePatient(id: id, actor: actor, on: db).patient
                 patient.apply(details, at: now)
@@ -36,8 +34,7 @@ extension KetaBridgeStore {
 
     /// Reads a chart. The read is audited before the data is returned; a refusal is audited and reported as not found.
     public func chart(patientId id: String, actor: Actor, client: String?) async throws -> PatientChart {
-        let now = clock.now
-        return try await deniedIsAudited(actor, .read, patientId: id, recordType: "patient", client: client) {
+                return try await deniedIsAudited(actor, .read, patientId: id, recordType: "patient", client: client) {
             let chart = try await database.read { db in try await Self.accessiblePatient(id: id, actor: actor, on: db) }
             try await database.write { db in
                 try await AuditLog.append(AuditEntry(actor, .read, patientId: id, recordType: "patient", recordId: id, client: client), at: now, on: db)
@@ -51,8 +48,7 @@ extension KetaBridgeStore {
         guard actor.role != .patient else { throw DomainError.forbidden("patients cannot list other patients") }
         let query = PatientQuery(text, assignedTo: PatientAccess.listScope(for: actor))
         let clinicId = actor.clinicId
-        let now = clock.now
-        let result = try await database.read { db in try await PatientRepository.search(clinicId: clinicId, query: query, page: page, on: db) }
+                let result = try await database.read { db in try await PatientRepository.search(clinicId: clinicId, query: query, page: page, on: db) }
         try await database.write { db in
             try await AuditLog.append(AuditEntry(actor, .search, recordType: "patient-list", recordId: "page-\(page.page)", client: client), at: now, on: db)
         }
@@ -63,8 +59,7 @@ extension KetaBridgeStore {
         guard Role.clinicians.contains(role) else {
             throw DomainError.invalid(field: "role", message: "care team roles are prescriber, nurse and therapist")
         }
-        let now = clock.now
-        try await deniedIsAudited(actor, .update, patientId: patientId, recordType: "care-team", client: client) {
+                try await deniedIsAudited(actor, .update, patientId: patientId, recordType: "care-team", client: client) {
             try await database.write { db in
                 _ = try await Self.accessiblePatient(id: patientId, actor: actor, on: db)
                 guard let user = try await UserRepository.find(id: userId, on: db), user.clinicId == actor.clinicId, user.active else {
@@ -81,8 +76,7 @@ extension KetaBridgeStore {
     }
 
     public func removeCareTeamMember(patientId: String, userId: String, actor: Actor, client: String?) async throws {
-        let now = clock.now
-        try await deniedIsAudited(actor, .update, patientId: patientId, recordType: "care-team", client: client) {
+                try await deniedIsAudited(actor, .update, patientId: patientId, recordType: "care-team", client: client) {
             try await database.write { db in
                 let chart = try await Self.accessiblePatient(id: patientId, actor: actor, on: db)
                 guard chart.careTeam.contains(where: { $0.userId == userId }) else { throw DomainError.notFound("care team member") }

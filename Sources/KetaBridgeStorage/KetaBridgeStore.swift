@@ -15,6 +15,10 @@ public struct KetaBridgeStore: Sendable {
 
     public var engine: DatabaseEngine { database.engine }
 
+    /// The clock's time at the precision instants are stored with (milliseconds), so what a call returns equals
+    /// what a later read finds.
+    public var now: Date { Date(epochMilliseconds: clock.now.epochMilliseconds) }
+
     /// `SELECT 1` through a reader: what `/health` asks.
     public func ping() async throws {
         _ = try await database.read { db in try await db.raw("SELECT 1 AS one").first() }
@@ -22,7 +26,7 @@ public struct KetaBridgeStore: Sendable {
 
     /// Records an event on its own (sign-ins, refusals) when there is no other change to ride along with.
     public func audit(_ entry: AuditEntry) async throws {
-        let now = clock.now
+        let now = self.now
         try await database.write { db in _ = try await AuditLog.append(entry, at: now, on: db) }
     }
 }

@@ -131,13 +131,23 @@ struct LoginPage: PageModel {
     let next: String
 }
 
+/// Mustache sees stored properties only (it reflects with Mirror), so page models hold plain values.
 struct HomePage: PageModel {
     let chrome: Chrome
-    let actor: Actor
-    var greeting: String { "Welcome, \(actor.name)" }
-    var isPatient: Bool { actor.role == .patient }
-    var isStaff: Bool { actor.role != .patient }
-    var isAdmin: Bool { actor.role == .admin }
-    var canCreatePatients: Bool { PatientPages.editors.contains(actor.role) }
-    var ownRecord: String { "/patients/\(actor.patientId ?? "")" }
+    let greeting: String
+    let isPatient: Bool
+    let isStaff: Bool
+    let isAdmin: Bool
+    let canCreatePatients: Bool
+    let ownRecord: String
+
+    init(chrome: Chrome, actor: Actor) {
+        self.chrome = chrome
+        self.greeting = "Welcome, \(actor.name)"
+        self.isPatient = actor.role == .patient
+        self.isStaff = actor.role != .patient
+        self.isAdmin = actor.role == .admin
+        self.canCreatePatients = PatientPages.editors.contains(actor.role)
+        self.ownRecord = "/patients/\(actor.patientId ?? "")"
+    }
 }

@@ -34,6 +34,10 @@ struct AuditPage: PageModel {
     let userOptions: [Option]
     let actionOptions: [Option]
     let form: [String: String]
+    let isEmpty: Bool
+    let patientFilter: String
+    let fromFilter: String
+    let toFilter: String
 
     init(chrome: Chrome, events: Page<AuditEvent>, users: [User], form: [String: String]) {
         self.chrome = chrome
@@ -51,12 +55,11 @@ struct AuditPage: PageModel {
         self.pager = Pager(events, path: "/admin/audit", query: form)
         self.userOptions = users.map { Option(value: $0.id, label: "\($0.name) (\($0.role.rawValue))", selected: $0.id == form["userId"]) }
         self.actionOptions = AuditAction.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form["action"]) }
+        self.isEmpty = rows.isEmpty
+        self.patientFilter = form["patientId"] ?? ""
+        self.fromFilter = form["from"] ?? ""
+        self.toFilter = form["to"] ?? ""
     }
-
-    var isEmpty: Bool { rows.isEmpty }
-    var patientFilter: String { form["patientId"] ?? "" }
-    var fromFilter: String { form["from"] ?? "" }
-    var toFilter: String { form["to"] ?? "" }
 }
 
 struct UsersPage: PageModel {
@@ -79,6 +82,7 @@ struct UsersPage: PageModel {
     let input: [String: String]
     let errors: [String: String]
     let notice: String?
+    let hasErrors: Bool
 
     init(chrome: Chrome, users: [User], input: [String: String], errors: ValidationErrors, notice: String?) {
         self.chrome = chrome
@@ -87,9 +91,8 @@ struct UsersPage: PageModel {
         self.input = input
         self.errors = Dictionary(errors.fields.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
         self.notice = notice
+        self.hasErrors = !errors.isEmpty
     }
-
-    var hasErrors: Bool { !errors.isEmpty }
 }
 
 struct TokensPage: PageModel {
@@ -113,6 +116,7 @@ struct TokensPage: PageModel {
     let rows: [Row]
     let users: [UserOption]
     let issued: String?
+    let isEmpty: Bool
 
     init(chrome: Chrome, tokens: [APIToken], users: [User], issued: String?, now: Date) {
         self.chrome = chrome
@@ -126,7 +130,6 @@ struct TokensPage: PageModel {
         }
         self.users = users.filter(\.active).map { UserOption(id: $0.id, label: "\($0.name) (\($0.role.rawValue))") }
         self.issued = issued
+        self.isEmpty = rows.isEmpty
     }
-
-    var isEmpty: Bool { rows.isEmpty }
 }

@@ -47,6 +47,7 @@ struct PatientListPage: PageModel {
     let pager: Pager
     let canCreate: Bool
     let isCaseload: Bool
+    let isEmpty: Bool
 
     init(chrome: Chrome, query: String, page: Page<Patient>, actor: Actor, today: CalendarDate) {
         self.chrome = chrome
@@ -57,9 +58,8 @@ struct PatientListPage: PageModel {
         self.pager = Pager(page, path: "/patients", query: ["q": query])
         self.canCreate = PatientPages.editors.contains(actor.role)
         self.isCaseload = actor.role == .therapist
+        self.isEmpty = rows.isEmpty
     }
-
-    var isEmpty: Bool { rows.isEmpty }
 }
 
 struct PatientFormPage: PageModel {
@@ -131,6 +131,8 @@ struct ChartPage: PageModel {
     let canEdit: Bool
     let canManageTeam: Bool
     let isOwnRecord: Bool
+    let hasMembers: Bool
+    let hasAddOptions: Bool
 
     init(chrome: Chrome, chart: PatientChart, clinicians: [User], actor: Actor, today: CalendarDate) {
         self.chrome = chrome
@@ -147,8 +149,7 @@ struct ChartPage: PageModel {
         self.addOptions = clinicians.filter { !onTeam.contains($0.id) }.map { Option(id: $0.id, label: "\($0.name) — \($0.role.title)") }
         self.canEdit = PatientPages.editors.contains(actor.role)
         self.isOwnRecord = actor.patientId == chart.patient.id
+        self.hasMembers = !members.isEmpty
+        self.hasAddOptions = !addOptions.isEmpty
     }
-
-    var hasMembers: Bool { !members.isEmpty }
-    var hasAddOptions: Bool { !addOptions.isEmpty }
 }

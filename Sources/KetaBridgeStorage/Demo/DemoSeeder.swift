@@ -11,7 +11,7 @@ public enum DemoSeeder {
     /// `passwordHash` is the bcrypt hash of `DemoClinic.password` (hashing lives in the server layer).
     public static func seed(_ store: KetaBridgeStore, demo: DemoClinic, passwordHash: String) async throws -> Outcome {
         if try await store.clinic(named: DemoClinic.clinicName) != nil { return .alreadyPresent }
-        let now = store.clock.now
+        let now = store.now
         try await store.database.write { db in
             try await ClinicRepository.insert(demo.clinic, on: db)
             for patient in demo.patients {
