@@ -22,7 +22,7 @@ enum APITokenRepository {
     }
 
     static func list(clinicId: String, on db: any SQLDatabase) async throws -> [APIToken] {
-        try await db.select().columns("api_tokens.*").from("api_tokens")
+        try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("api_tokens"))).from("api_tokens")
             .join("users", on: "users.id = api_tokens.user_id")
             .where(SQLColumn("clinic_id", table: "users"), .equal, SQLBind(clinicId))
             .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "api_tokens"), direction: SQLDirection.descending)).all().map(token)

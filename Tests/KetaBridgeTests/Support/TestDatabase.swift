@@ -6,7 +6,7 @@ import Logging
 /// Engines the suite runs on: SQLite always, PostgreSQL when KETABRIDGE_TEST_POSTGRES_URL is set (CI always sets it).
 enum TestEngines {
     static var all: [DatabaseEngine] {
-        ProcessInfo.processInfo.environment["KETABRIDGE_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+        (ProcessInfo.processInfo.environment["KETABRIDGE_TEST_POSTGRES_URL"] ?? "").isEmpty ? [.sqlite] : [.sqlite, .postgres]
     }
 }
 
