@@ -1,10 +1,10 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 public import Foundation
+import HTTPTypes
+import HummingbirdAuth
 public import KetaBridgeCore
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Settings of one app instance. Every instance keeps its state in the database, so several can share one.
 public struct AppConfiguration: Sendable {
@@ -20,8 +20,12 @@ public struct AppConfiguration: Sendable {
     public var apiTokenLifetime: TimeInterval
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, bcryptCost: UInt8 = 12,
-        loginThrottle: LoginThrottlePolicy = LoginThrottlePolicy(), sessionLifetime: Duration = .seconds(12 * 3600),
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        secureCookies: Bool = false,
+        bcryptCost: UInt8 = 12,
+        loginThrottle: LoginThrottlePolicy = LoginThrottlePolicy(),
+        sessionLifetime: Duration = .seconds(12 * 3600),
         apiTokenLifetime: TimeInterval = 12 * 3600
     ) {
         self.host = host

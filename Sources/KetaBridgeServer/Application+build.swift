@@ -1,12 +1,12 @@
 import Foundation
-import NIOFoundationCompat
-import NIOCore
 import HTTPTypes
 public import Hummingbird
 import HummingbirdAuth
-public import KetaBridgeCore
+import KetaBridgeCore
 public import KetaBridgeStorage
 public import Logging
+import NIOCore
+import NIOFoundationCompat
 public import Prometheus
 
 /// Everything a running app is made of, built in one place (the composition root), for `serve` and for tests.
@@ -17,12 +17,20 @@ public struct AppParts {
 
 /// Builds the router: middleware, then every controller's routes through `SecureRoutes`.
 public func buildRouter(
-    store: KetaBridgeStore, configuration: AppConfiguration, views: Views, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+    store: KetaBridgeStore,
+    configuration: AppConfiguration,
+    views: Views,
+    registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
 ) -> AppParts {
     let router = Router(context: AppRequestContext.self)
     let catalog = RouteCatalog()
     let sessionStorage = SessionStorage<WebSession>(
-        DatabasePersistDriver(store: store), sessionCookieParameters: .init(name: "kb_session", path: "/", secure: configuration.secureCookies, sameSite: .lax))
+        DatabasePersistDriver(store: store),
+        configuration: .init(
+            sessionCookieParameters: .init(name: "kb_session", path: "/", secure: configuration.secureCookies, sameSite: .lax),
+            keyPrefix: "kb."
+        )
+    )
     router.addMiddleware {
         LogRequestsMiddleware(.info)
         MetricsMiddleware()
@@ -44,11 +52,16 @@ public func buildRouter(
 /// Builds the application. The database must already be open (and, for PostgreSQL, running: `serve` adds it to
 /// the service group).
 public func buildApplication(
-    store: KetaBridgeStore, configuration: AppConfiguration, registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), logger: Logger
+    store: KetaBridgeStore,
+    configuration: AppConfiguration,
+    registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+    logger: Logger
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
     let parts = buildRouter(store: store, configuration: configuration, views: views, registry: registry)
     return Application(
-        router: parts.router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "KetaBridge"),
-        logger: logger)
+        router: parts.router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "KetaBridge"),
+        logger: logger
+    )
 }

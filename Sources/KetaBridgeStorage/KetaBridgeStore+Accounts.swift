@@ -57,7 +57,7 @@ extension KetaBridgeStore {
 
     /// Records a failed attempt and its audit event together.
     public func recordLoginFailure(keys: [String], audit entry: AuditEntry, policy: LoginThrottlePolicy) async throws {
-                try await database.write { db in
+        try await database.write { db in
             try await LoginFailureRepository.prune(before: policy.windowStart(now: now), on: db)
             try await LoginFailureRepository.record(keys: keys, at: now, on: db)
             try await AuditLog.append(entry, at: now, on: db)
@@ -66,7 +66,7 @@ extension KetaBridgeStore {
 
     /// A successful login clears the account's failures (not the address's) and is audited.
     public func recordLoginSuccess(accountKey: String, audit entry: AuditEntry) async throws {
-                try await database.write { db in
+        try await database.write { db in
             try await LoginFailureRepository.clear(key: accountKey, on: db)
             try await AuditLog.append(entry, at: now, on: db)
         }
@@ -74,11 +74,23 @@ extension KetaBridgeStore {
 
     // MARK: API tokens
 
-    public func createAPIToken(userId: String, name: String, hash: String, lifetime: TimeInterval?, audit actor: Actor?, client: String?)
+    public func createAPIToken(
+        userId: String,
+        name: String,
+        hash: String,
+        lifetime: TimeInterval?,
+        audit actor: Actor?,
+        client: String?
+    )
         async throws -> APIToken
     {
-                let token = APIToken(
-            id: UUID().uuidString.lowercased(), userId: userId, name: name, createdAt: now, expiresAt: lifetime.map { now.addingTimeInterval($0) })
+        let token = APIToken(
+            id: UUID().uuidString.lowercased(),
+            userId: userId,
+            name: name,
+            createdAt: now,
+            expiresAt: lifetime.map { now.addingTimeInterval($0) }
+        )
         try await database.write { db in
             guard let owner = try await UserRepository.find(id: userId, on: db), owner.active else { throw DomainError.notFound("user") }
             if let actor, actor.clinicId != owner.clinicId { throw DomainError.notFound("user") }
@@ -86,8 +98,14 @@ extension KetaBridgeStore {
             let entry =
                 actor.map { AuditEntry($0, .tokenIssued, recordType: "api-token", recordId: token.id, client: client) }
                 ?? AuditEntry(
-                    actorId: owner.id, actorRole: owner.role, clinicId: owner.clinicId, action: .tokenIssued, recordType: "api-token",
-                    recordId: token.id, clientAddress: client)
+                    actorId: owner.id,
+                    actorRole: owner.role,
+                    clinicId: owner.clinicId,
+                    action: .tokenIssued,
+                    recordType: "api-token",
+                    recordId: token.id,
+                    clientAddress: client
+                )
             try await AuditLog.append(entry, at: now, on: db)
         }
         return token
@@ -95,7 +113,7 @@ extension KetaBridgeStore {
 
     /// The user a bearer token stands for, if the token is known, unrevoked and unexpired.
     public func user(forTokenHash hash: String) async throws -> User? {
-                return try await database.read { db in
+        try await database.read { db in
             guard let token = try await APITokenRepository.find(hash: hash, on: db), token.isUsable(at: now) else { return nil }
             guard let user = try await UserRepository.find(id: token.userId, on: db), user.active else { return nil }
             return user
@@ -107,7 +125,7 @@ extension KetaBridgeStore {
     }
 
     public func revokeAPIToken(id: String, actor: Actor, client: String?) async throws {
-                try await database.write { db in
+        try await database.write { db in
             guard let token = try await APITokenRepository.find(id: id, on: db),
                 let owner = try await UserRepository.find(id: token.userId, on: db), owner.clinicId == actor.clinicId
             else { throw DomainError.notFound("token") }
@@ -125,11 +143,11 @@ extension KetaBridgeStore {
     }
 
     public func session(keyHash: String) async throws -> (json: String, expiresAt: Date?)? {
-                return try await database.read { db in try await WebSessionRepository.get(keyHash: keyHash, now: now, on: db) }
+        try await database.read { db in try await WebSessionRepository.get(keyHash: keyHash, now: now, on: db) }
     }
 
     public func removeSession(keyHash: String) async throws {
-                try await database.write { db in
+        try await database.write { db in
             try await WebSessionRepository.remove(keyHash: keyHash, on: db)
             try await WebSessionRepository.prune(now: now, on: db)
         }

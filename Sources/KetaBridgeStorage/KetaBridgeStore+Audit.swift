@@ -1,5 +1,5 @@
-import SQLKit
 public import KetaBridgeCore
+import SQLKit
 
 extension KetaBridgeStore {
     public func auditEvents(_ filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEvent> {

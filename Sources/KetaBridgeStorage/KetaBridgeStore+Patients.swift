@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KetaBridgeCore
 import SQLKit
 
@@ -10,23 +10,29 @@ public struct PatientChart: Sendable, Equatable {
 
 extension KetaBridgeStore {
     public func createPatient(_ details: PatientDetails, actor: Actor, client: String?) async throws -> Patient {
-                let patient = Patient(clinicId: actor.clinicId, details: details, createdAt: now)
+        let patient = Patient(clinicId: actor.clinicId, details: details, createdAt: now)
         try await database.write { db in
             try await PatientRepository.insert(patient, on: db)
             try await AuditLog.append(
-                AuditEntry(actor, .create, patientId: patient.id, recordType: "patient", recordId: patient.id, client: client), at: now, on: db)
+                AuditEntry(actor, .create, patientId: patient.id, recordType: "patient", recordId: patient.id, client: client),
+                at: now,
+                on: db
+            )
         }
         return patient
     }
 
     public func updatePatient(id: String, _ details: PatientDetails, actor: Actor, client: String?) async throws -> Patient {
-                return try await deniedIsAudited(actor, .update, patientId: id, recordType: "patient", client: client) {
+        try await deniedIsAudited(actor, .update, patientId: id, recordType: "patient", client: client) {
             try await database.write { db in
                 var patient = try await Self.accessiblePatient(id: id, actor: actor, on: db).patient
                 patient.apply(details, at: now)
                 try await PatientRepository.update(patient, on: db)
                 try await AuditLog.append(
-                    AuditEntry(actor, .update, patientId: id, recordType: "patient", recordId: id, client: client), at: now, on: db)
+                    AuditEntry(actor, .update, patientId: id, recordType: "patient", recordId: id, client: client),
+                    at: now,
+                    on: db
+                )
                 return patient
             }
         }
@@ -34,10 +40,14 @@ extension KetaBridgeStore {
 
     /// Reads a chart. The read is audited before the data is returned; a refusal is audited and reported as not found.
     public func chart(patientId id: String, actor: Actor, client: String?) async throws -> PatientChart {
-                return try await deniedIsAudited(actor, .read, patientId: id, recordType: "patient", client: client) {
+        try await deniedIsAudited(actor, .read, patientId: id, recordType: "patient", client: client) {
             let chart = try await database.read { db in try await Self.accessiblePatient(id: id, actor: actor, on: db) }
-            try await database.write { db in
-                try await AuditLog.append(AuditEntry(actor, .read, patientId: id, recordType: "patient", recordId: id, client: client), at: now, on: db)
+            _ = try await database.write { db in
+                try await AuditLog.append(
+                    AuditEntry(actor, .read, patientId: id, recordType: "patient", recordId: id, client: client),
+                    at: now,
+                    on: db
+                )
             }
             return chart
         }
@@ -48,9 +58,13 @@ extension KetaBridgeStore {
         guard actor.role != .patient else { throw DomainError.forbidden("patients cannot list other patients") }
         let query = PatientQuery(text, assignedTo: PatientAccess.listScope(for: actor))
         let clinicId = actor.clinicId
-                let result = try await database.read { db in try await PatientRepository.search(clinicId: clinicId, query: query, page: page, on: db) }
-        try await database.write { db in
-            try await AuditLog.append(AuditEntry(actor, .search, recordType: "patient-list", recordId: "page-\(page.page)", client: client), at: now, on: db)
+        let result = try await database.read { db in try await PatientRepository.search(clinicId: clinicId, query: query, page: page, on: db) }
+        _ = try await database.write { db in
+            try await AuditLog.append(
+                AuditEntry(actor, .search, recordType: "patient-list", recordId: "page-\(page.page)", client: client),
+                at: now,
+                on: db
+            )
         }
         return result
     }
@@ -59,7 +73,7 @@ extension KetaBridgeStore {
         guard Role.clinicians.contains(role) else {
             throw DomainError.invalid(field: "role", message: "care team roles are prescriber, nurse and therapist")
         }
-                try await deniedIsAudited(actor, .update, patientId: patientId, recordType: "care-team", client: client) {
+        try await deniedIsAudited(actor, .update, patientId: patientId, recordType: "care-team", client: client) {
             try await database.write { db in
                 _ = try await Self.accessiblePatient(id: patientId, actor: actor, on: db)
                 guard let user = try await UserRepository.find(id: userId, on: db), user.clinicId == actor.clinicId, user.active else {
@@ -70,19 +84,25 @@ extension KetaBridgeStore {
                 }
                 try await CareTeamRepository.add(CareTeamMember(patientId: patientId, userId: userId, role: role), on: db)
                 try await AuditLog.append(
-                    AuditEntry(actor, .update, patientId: patientId, recordType: "care-team", recordId: userId, client: client), at: now, on: db)
+                    AuditEntry(actor, .update, patientId: patientId, recordType: "care-team", recordId: userId, client: client),
+                    at: now,
+                    on: db
+                )
             }
         }
     }
 
     public func removeCareTeamMember(patientId: String, userId: String, actor: Actor, client: String?) async throws {
-                try await deniedIsAudited(actor, .update, patientId: patientId, recordType: "care-team", client: client) {
+        try await deniedIsAudited(actor, .update, patientId: patientId, recordType: "care-team", client: client) {
             try await database.write { db in
                 let chart = try await Self.accessiblePatient(id: patientId, actor: actor, on: db)
                 guard chart.careTeam.contains(where: { $0.userId == userId }) else { throw DomainError.notFound("care team member") }
                 try await CareTeamRepository.remove(patientId: patientId, userId: userId, on: db)
                 try await AuditLog.append(
-                    AuditEntry(actor, .update, patientId: patientId, recordType: "care-team", recordId: userId, client: client), at: now, on: db)
+                    AuditEntry(actor, .update, patientId: patientId, recordType: "care-team", recordId: userId, client: client),
+                    at: now,
+                    on: db
+                )
             }
         }
     }
@@ -101,7 +121,12 @@ extension KetaBridgeStore {
     /// and reports "not found" so the record's existence is not revealed.
     @discardableResult
     func deniedIsAudited<T: Sendable>(
-        _ actor: Actor, _ action: AuditAction, patientId: String, recordType: String, client: String?, _ body: () async throws -> T
+        _ actor: Actor,
+        _ action: AuditAction,
+        patientId: String,
+        recordType: String,
+        client: String?,
+        _ body: () async throws -> T
     ) async throws -> T {
         do {
             return try await body()

@@ -1,6 +1,6 @@
-import SQLKit
 public import Foundation
 public import KetaBridgeCore
+import SQLKit
 
 /// The storage facade the server and CLI use: each method is one transaction, and every create, read and update
 /// of patient data appends its audit event in the same transaction (DESIGN.md §4 "Records and audit").

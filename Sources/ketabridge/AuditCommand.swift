@@ -1,17 +1,21 @@
-import Logging
 import ArgumentParser
 import Foundation
 import KetaBridgeCore
 import KetaBridgeStorage
+import Logging
 
 struct AuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Check the tamper-evident audit chain.", subcommands: [Verify.self, Anchor.self])
+        commandName: "audit",
+        abstract: "Check the tamper-evident audit chain.",
+        subcommands: [Verify.self, Anchor.self]
+    )
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-walk the audit hash chain. Exit 0 when intact; exit 1 naming the first broken row.",
-            discussion: "Deleting rows from the end is only detectable against an anchor printed earlier: pass it with --anchor SEQ:HASH.")
+            discussion: "Deleting rows from the end is only detectable against an anchor printed earlier: pass it with --anchor SEQ:HASH."
+        )
 
         @Option(help: "An anchor printed earlier by `ketabridge audit anchor` (SEQ:HASH); the row must still carry that hash.")
         var anchor: String?
@@ -30,7 +34,9 @@ struct AuditCommand: AsyncParsableCommand {
                     case .intact(let rows, let head):
                         if let expected {
                             let row = try await store.auditRow(seq: expected.seq)
-                            guard row?.hash == expected.hash else { return "audit chain broken at row \(expected.seq): it no longer matches the anchor" }
+                            guard row?.hash == expected.hash else {
+                                return "audit chain broken at row \(expected.seq): it no longer matches the anchor"
+                            }
                         }
                         say("audit chain intact: \(rows) rows, head \(head)")
                         return nil

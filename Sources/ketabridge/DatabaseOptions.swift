@@ -10,7 +10,10 @@ struct DatabaseOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Where the data lives: sqlite:PATH or postgres://user:password@host:port/database[?sslmode=require].",
-            discussion: "Default: $KETABRIDGE_DATABASE, else sqlite:\(DatabaseURL.defaultSQLitePath)", valueName: "url"))
+            discussion: "Default: $KETABRIDGE_DATABASE, else sqlite:\(DatabaseURL.defaultSQLitePath)",
+            valueName: "url"
+        )
+    )
     var database: String?
 
     func url() throws -> DatabaseURL {

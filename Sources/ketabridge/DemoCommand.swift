@@ -1,14 +1,15 @@
-import Logging
 import ArgumentParser
 import Foundation
 import KetaBridgeCore
 import KetaBridgeServer
 import KetaBridgeStorage
+import Logging
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create the demo clinic with synthetic patients (once; a second run changes nothing) and print its logins.")
+        abstract: "Create the demo clinic with synthetic patients (once; a second run changes nothing) and print its logins."
+    )
 
     @Option(help: "How many synthetic patients to create.") var patients = 40
     @Option(help: "Seed for the generator: the same seed gives the same clinic.") var seed: UInt64 = 2026

@@ -3,7 +3,9 @@ import KetaBridgeStorage
 
 struct MigrateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "migrate", abstract: "Apply pending database migrations (safe to run again; instances may keep serving).")
+        commandName: "migrate",
+        abstract: "Apply pending database migrations (safe to run again; instances may keep serving)."
+    )
 
     @OptionGroup var db: DatabaseOptions
     @Flag(help: "Only list pending migrations; change nothing.") var dryRun = false

@@ -17,7 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
             On SQLite the database file is created and migrated automatically. On PostgreSQL the server refuses to
             start when the schema is behind: run `ketabridge migrate` first. Several instances may share one
             PostgreSQL database; they keep no state of their own.
-            """)
+            """
+    )
 
     @Option(help: "Address to listen on (KETABRIDGE_HOST).") var host: String?
     @Option(help: "Port to listen on (KETABRIDGE_PORT).") var port: Int?
@@ -33,13 +34,16 @@ struct ServeCommand: AsyncParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let url = try db.url()
             guard let level = Logger.Level(rawValue: logLevel) else { throw CLIError.badInput("--log-level: unknown level '\(logLevel)'") }
-            guard loginMaxFailures >= 1, loginWindowMinutes >= 1 else { throw CLIError.badInput("--login-max-failures and --login-window-minutes must be at least 1") }
+            guard loginMaxFailures >= 1, loginWindowMinutes >= 1 else {
+                throw CLIError.badInput("--login-max-failures and --login-window-minutes must be at least 1")
+            }
             let logger = makeLogger(level: level)
             let configuration = AppConfiguration(
                 host: host ?? environment["KETABRIDGE_HOST"] ?? "127.0.0.1",
                 port: port ?? environment["KETABRIDGE_PORT"].flatMap(Int.init) ?? 8080,
                 secureCookies: secureCookies || environment["KETABRIDGE_SECURE_COOKIES"] == "1",
-                loginThrottle: LoginThrottlePolicy(maxFailures: loginMaxFailures, window: TimeInterval(loginWindowMinutes * 60)))
+                loginThrottle: LoginThrottlePolicy(maxFailures: loginMaxFailures, window: TimeInterval(loginWindowMinutes * 60))
+            )
             let registry = PrometheusCollectorRegistry()
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
 

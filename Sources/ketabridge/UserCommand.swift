@@ -1,9 +1,9 @@
-import Logging
 import ArgumentParser
 import Foundation
 import KetaBridgeCore
 import KetaBridgeServer
 import KetaBridgeStorage
+import Logging
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage user accounts.", subcommands: [Create.self])
@@ -11,7 +11,8 @@ struct UserCommand: AsyncParsableCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a user. The password is read from standard input (at least 12 characters).",
-            discussion: "Example: printf '%s' 'a long passphrase' | ketabridge user create --role nurse --email n@clinic.org --name 'Sam Lee'")
+            discussion: "Example: printf '%s' 'a long passphrase' | ketabridge user create --role nurse --email n@clinic.org --name 'Sam Lee'"
+        )
 
         @Option(help: "admin, prescriber, nurse, therapist or patient.") var role: String
         @Option(help: "Sign-in e-mail address (unique).") var email: String
@@ -48,7 +49,10 @@ struct UserCommand: AsyncParsableCommand {
             let all = try await store.clinics()
             guard all.count == 1, let only = all.first else {
                 throw CLIError.badInput(
-                    all.isEmpty ? "--clinic: the database has no clinic yet; pass --clinic NAME --create-clinic" : "--clinic: choose one of \(all.map(\.name).joined(separator: ", "))")
+                    all.isEmpty
+                        ? "--clinic: the database has no clinic yet; pass --clinic NAME --create-clinic"
+                        : "--clinic: choose one of \(all.map(\.name).joined(separator: ", "))"
+                )
             }
             return only
         }

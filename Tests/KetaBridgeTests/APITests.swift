@@ -15,14 +15,22 @@ import Testing
         try await TestApp.run(engine) { client, f, _ in
             let token = try await client.token(f.user(.nurse).email)
             let created = try await client.execute(
-                uri: "/api/v1/patients", method: .post, headers: Self.json(token),
-                body: ByteBuffer(string: #"{"mrn":"API-1","givenName":"Mary","familyName":"Shelley","dateOfBirth":"1997-08-30","sex":"female"}"#))
+                uri: "/api/v1/patients",
+                method: .post,
+                headers: Self.json(token),
+                body: ByteBuffer(string: #"{"mrn":"API-1","givenName":"Mary","familyName":"Shelley","dateOfBirth":"1997-08-30","sex":"female"}"#)
+            )
             #expect(created.status == .created)
             let id = try #require(created.json?["id"] as? String)
             #expect(created.json?["dateOfBirth"] as? String == "1997-08-30")
             let updated = try await client.execute(
-                uri: "/api/v1/patients/\(id)", method: .put, headers: Self.json(token),
-                body: ByteBuffer(string: #"{"mrn":"API-1","givenName":"Mary","familyName":"Godwin","dateOfBirth":"1997-08-30","sex":"female","phone":"555 0100"}"#))
+                uri: "/api/v1/patients/\(id)",
+                method: .put,
+                headers: Self.json(token),
+                body: ByteBuffer(
+                    string: #"{"mrn":"API-1","givenName":"Mary","familyName":"Godwin","dateOfBirth":"1997-08-30","sex":"female","phone":"555 0100"}"#
+                )
+            )
             #expect(updated.json?["familyName"] as? String == "Godwin")
             let read = try await client.execute(uri: "/api/v1/patients/\(id)", method: .get, headers: Self.json(token))
             #expect(read.json?["phone"] as? String == "555 0100")
@@ -47,14 +55,21 @@ import Testing
                 (#"{"mrn":"T-1","givenName":"A","familyName":"B","dateOfBirth":"1990-02-03"}"#, 409, "mrn"),
             ]
             for (body, status, field) in cases {
-                let response = try await client.execute(uri: "/api/v1/patients", method: .post, headers: Self.json(token), body: ByteBuffer(string: body))
+                let response = try await client.execute(
+                    uri: "/api/v1/patients",
+                    method: .post,
+                    headers: Self.json(token),
+                    body: ByteBuffer(string: body)
+                )
                 #expect(Int(response.status.code) == status, "\(body)")
                 let error = response.json?["error"] as? [String: Any]
                 #expect(error?["field"] as? String == field, "\(body)")
                 #expect((error?["message"] as? String)?.isEmpty == false)
             }
             let huge = ByteBuffer(repeating: UInt8(ascii: "a"), count: (1 << 20) + 10)
-            #expect(try await client.execute(uri: "/api/v1/patients", method: .post, headers: Self.json(token), body: huge).status == .contentTooLarge)
+            #expect(
+                try await client.execute(uri: "/api/v1/patients", method: .post, headers: Self.json(token), body: huge).status == .contentTooLarge
+            )
             // Failed requests wrote nothing: the token issue is the only new audit row since the snapshot... none at all.
             #expect(try await f.store.auditHead() == headBefore)
             let total = try await f.store.searchPatients(nil, page: .init(), actor: f.actor(.admin), client: nil).total
@@ -71,9 +86,14 @@ import Testing
                 #expect((response.json?["error"] as? [String: Any])?["code"] as? String == "not-found")
             }
             let therapist = try await client.token(f.otherTherapist.email)
-            #expect(try await client.execute(uri: "/api/v1/patients/\(f.patient.id)", method: .get, headers: Self.json(therapist)).status == .notFound)
+            #expect(
+                try await client.execute(uri: "/api/v1/patients/\(f.patient.id)", method: .get, headers: Self.json(therapist)).status == .notFound
+            )
             let patient = try await client.token(f.user(.patient).email)
-            #expect(try await client.execute(uri: "/api/v1/patients/\(f.unassignedPatient.id)", method: .get, headers: Self.json(patient)).status == .notFound)
+            #expect(
+                try await client.execute(uri: "/api/v1/patients/\(f.unassignedPatient.id)", method: .get, headers: Self.json(patient)).status
+                    == .notFound
+            )
             #expect(try await client.execute(uri: "/api/v1/patients/\(f.patient.id)", method: .get, headers: Self.json(patient)).status == .ok)
             #expect(try await client.execute(uri: "/api/v1/no-such-route", method: .get, headers: Self.json(token)).status == .notFound)
         }
@@ -90,9 +110,14 @@ import Testing
             #expect(try await client.execute(uri: uri, method: .post, headers: Self.json(token), body: wrongRole).status == .badRequest)
             // Now the second therapist sees the patient.
             let therapist = try await client.token(f.otherTherapist.email)
-            #expect(try await client.execute(uri: "/api/v1/patients/\(f.unassignedPatient.id)", method: .get, headers: Self.json(therapist)).status == .ok)
+            #expect(
+                try await client.execute(uri: "/api/v1/patients/\(f.unassignedPatient.id)", method: .get, headers: Self.json(therapist)).status == .ok
+            )
             #expect(try await client.execute(uri: "\(uri)/\(f.otherTherapist.id)", method: .delete, headers: Self.json(token)).status == .noContent)
-            #expect(try await client.execute(uri: "/api/v1/patients/\(f.unassignedPatient.id)", method: .get, headers: Self.json(therapist)).status == .notFound)
+            #expect(
+                try await client.execute(uri: "/api/v1/patients/\(f.unassignedPatient.id)", method: .get, headers: Self.json(therapist)).status
+                    == .notFound
+            )
         }
     }
 

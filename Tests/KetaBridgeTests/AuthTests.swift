@@ -1,11 +1,12 @@
-import Hummingbird
-import HTTPTypes
 import Foundation
+import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import KetaBridgeCore
 import KetaBridgeServer
 import KetaBridgeStorage
 import NIOCore
+import SQLKit
 import Testing
 
 @Suite struct AuthTests {
@@ -48,7 +49,11 @@ import Testing
             let session = BrowserSession(cookie: try #require(page.sessionCookie), csrf: try #require(page.csrfToken))
             func attempt(_ password: String) async throws -> TestResponse {
                 try await client.execute(
-                    uri: "/login", method: .post, headers: session.formHeaders(), body: session.form(["email": f.user(.nurse).email, "password": password]))
+                    uri: "/login",
+                    method: .post,
+                    headers: session.formHeaders(),
+                    body: session.form(["email": f.user(.nurse).email, "password": password])
+                )
             }
             for _ in 0..<3 {
                 let response = try await attempt("wrong password!!")
@@ -60,8 +65,11 @@ import Testing
             #expect(try await attempt(Fixture.password).status == .tooManyRequests)
             // The API shares the counter.
             let api = try await client.execute(
-                uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"],
-                body: ByteBuffer(string: #"{"email":"\#(f.user(.nurse).email)","password":"\#(Fixture.password)"}"#))
+                uri: "/api/v1/auth/token",
+                method: .post,
+                headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"email":"\#(f.user(.nurse).email)","password":"\#(Fixture.password)"}"#)
+            )
             #expect(api.status == .tooManyRequests)
             let throttled = try await f.store.auditEvents(AuditFilter(action: .loginThrottled), page: .init()).total
             #expect(throttled == 3)
@@ -74,7 +82,10 @@ import Testing
             let fields = ["mrn": "NEW-1", "givenName": "Mary", "familyName": "Shelley", "dateOfBirth": "1990-08-30", "sex": "female"]
             var forged = session
             forged.csrf = "not-the-token"
-            #expect(try await client.execute(uri: "/patients", method: .post, headers: forged.formHeaders(), body: forged.form(fields)).status == .forbidden)
+            #expect(
+                try await client.execute(uri: "/patients", method: .post, headers: forged.formHeaders(), body: forged.form(fields)).status
+                    == .forbidden
+            )
             var foreign = session.formHeaders()
             foreign[.origin] = "https://evil.example"
             #expect(try await client.execute(uri: "/patients", method: .post, headers: foreign, body: session.form(fields)).status == .forbidden)
@@ -91,25 +102,34 @@ import Testing
             #expect(me.json?["email"] as? String == f.user(.admin).email)
             // An admin makes a device token for the nurse.
             let created = try await client.execute(
-                uri: "/api/v1/admin/tokens", method: .post, headers: [.authorization: "Bearer \(adminToken)", .contentType: "application/json"],
-                body: ByteBuffer(string: #"{"userId":"\#(f.user(.nurse).id)","name":"chair 3 monitor","expiresInDays":30}"#))
+                uri: "/api/v1/admin/tokens",
+                method: .post,
+                headers: [.authorization: "Bearer \(adminToken)", .contentType: "application/json"],
+                body: ByteBuffer(string: #"{"userId":"\#(f.user(.nurse).id)","name":"chair 3 monitor","expiresInDays":30}"#)
+            )
             #expect(created.status == .created)
             let secret = try #require(created.json?["token"] as? String)
             let id = try #require(created.json?["id"] as? String)
             let stored = try await f.store.database.read { db in
-                try await db.select().column("token_hash").from("api_tokens").where("id", .equal, id).first()?.decode(column: "token_hash", as: String.self)
+                try await db.select().column("token_hash").from("api_tokens").where("id", .equal, id).first()?.decode(
+                    column: "token_hash",
+                    as: String.self
+                )
             }
             #expect(stored != secret)
             #expect(stored?.count == 64)
             let asNurse: HTTPFields = [.authorization: "Bearer \(secret)"]
             #expect(try await client.execute(uri: "/api/v1/patients", method: .get, headers: asNurse).status == .ok)
-            #expect(try await client.execute(uri: "/api/v1/admin/tokens/\(id)", method: .delete, headers: [.authorization: "Bearer \(adminToken)"]).status == .noContent)
+            #expect(
+                try await client.execute(uri: "/api/v1/admin/tokens/\(id)", method: .delete, headers: [.authorization: "Bearer \(adminToken)"]).status
+                    == .noContent
+            )
             let revoked = try await client.execute(uri: "/api/v1/patients", method: .get, headers: asNurse)
             #expect(revoked.status == .unauthorized)
             #expect(revoked.headers[.wwwAuthenticate] == "Bearer")
-            #expect(try await client.execute(uri: "/api/v1/patients", method: .get, headers: [.authorization: "Bearer nonsense"]).status == .unauthorized)
+            #expect(
+                try await client.execute(uri: "/api/v1/patients", method: .get, headers: [.authorization: "Bearer nonsense"]).status == .unauthorized
+            )
         }
     }
 }
-
-import SQLKit

@@ -1,6 +1,6 @@
-import Hummingbird
-import HTTPTypes
 import Foundation
+import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import KetaBridgeCore
 import KetaBridgeServer
@@ -25,7 +25,13 @@ import Testing
     @Test(arguments: TestEngines.all) func roleByEndpointMatrix(_ engine: DatabaseEngine) async throws {
         try await TestApp.run(engine) { client, f, parts in
             let otherToken = try await f.store.createAPIToken(
-                userId: f.user(.nurse).id, name: "matrix", hash: String(repeating: "a", count: 64), lifetime: nil, audit: nil, client: nil)
+                userId: f.user(.nurse).id,
+                name: "matrix",
+                hash: String(repeating: "a", count: 64),
+                lifetime: nil,
+                audit: nil,
+                client: nil
+            )
             var sessions: [Role: BrowserSession] = [:]
             var tokens: [Role: String] = [:]
             for role in Role.allCases {
@@ -88,6 +94,8 @@ import Testing
 /// Hummingbird prints `:name` parameters as `{name}`; compare like with like.
 enum RouterPathText {
     static func normalise(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(
+            separator: "/"
+        )
     }
 }

@@ -36,7 +36,10 @@ import Testing
     }
 
     @Test func reportsEveryBadField() {
-        let result = PatientDetails.validate(.init(mrn: "", givenName: "", familyName: "X", dateOfBirth: "2030-01-01", sex: "robot", email: "nope"), today: today)
+        let result = PatientDetails.validate(
+            .init(mrn: "", givenName: "", familyName: "X", dateOfBirth: "2030-01-01", sex: "robot", email: "nope"),
+            today: today
+        )
         guard case .failure(let errors) = result else {
             Issue.record("expected failure")
             return
@@ -99,7 +102,16 @@ import Testing
 }
 
 @Suite struct AuditCanonicalTests {
-    let entry = AuditEntry(actorId: "u", actorRole: .nurse, clinicId: "c", action: .read, patientId: "p", recordType: "patient", recordId: "p", clientAddress: "::1")
+    let entry = AuditEntry(
+        actorId: "u",
+        actorRole: .nurse,
+        clinicId: "c",
+        action: .read,
+        patientId: "p",
+        recordType: "patient",
+        recordId: "p",
+        clientAddress: "::1"
+    )
 
     @Test func everyFieldChangesTheCanonicalForm() {
         let at = Date(epochMilliseconds: 1_700_000_000_000)

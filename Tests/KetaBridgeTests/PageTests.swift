@@ -25,8 +25,11 @@ import Testing
         try await TestApp.run(engine) { client, f, _ in
             let session = try await client.signIn(f.user(.nurse).email)
             let response = try await client.execute(
-                uri: "/patients", method: .post, headers: session.formHeaders(),
-                body: session.form(["mrn": "N-9", "givenName": "", "familyName": "Byron", "dateOfBirth": "not a date"]))
+                uri: "/patients",
+                method: .post,
+                headers: session.formHeaders(),
+                body: session.form(["mrn": "N-9", "givenName": "", "familyName": "Byron", "dateOfBirth": "not a date"])
+            )
             #expect(response.status == .badRequest)
             #expect(response.text.contains("enter a given name"))
             #expect(response.text.contains("enter the date of birth as YYYY-MM-DD"))

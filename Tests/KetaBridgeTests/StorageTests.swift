@@ -51,7 +51,11 @@ import Testing
             }
             #expect(try await store.auditHead() == head)
             // The same MRN in another clinic is fine.
-            _ = try await store.createPatient(details, actor: Actor(userId: "x", clinicId: f.otherClinicPatient.clinicId, role: .admin, name: "X"), client: nil)
+            _ = try await store.createPatient(
+                details,
+                actor: Actor(userId: "x", clinicId: f.otherClinicPatient.clinicId, role: .admin, name: "X"),
+                client: nil
+            )
         }
     }
 
@@ -170,7 +174,13 @@ import Testing
             let f = try await Fixture.make(store)
             let head = try await store.auditHead()
             await #expect(throws: DomainError.self) {
-                try await store.addCareTeamMember(patientId: f.patient.id, userId: f.user(.nurse).id, role: .nurse, actor: f.actor(.admin), client: nil)
+                try await store.addCareTeamMember(
+                    patientId: f.patient.id,
+                    userId: f.user(.nurse).id,
+                    role: .nurse,
+                    actor: f.actor(.admin),
+                    client: nil
+                )
             }
             #expect(try await store.auditHead() == head)
             #expect(try await store.verifyAudit() == .intact(rows: Int(head.seq), head: head.hash))

@@ -28,7 +28,10 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
     /// Parses a role name, failing with a message that lists the valid ones.
     public static func parse(_ text: String, field: String = "role") throws -> Role {
         guard let role = Role(rawValue: text.lowercased()) else {
-            throw DomainError.invalid(field: field, message: "unknown role '\(text)'; expected one of \(allCases.map(\.rawValue).joined(separator: ", "))")
+            throw DomainError.invalid(
+                field: field,
+                message: "unknown role '\(text)'; expected one of \(allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return role
     }

@@ -13,8 +13,14 @@ public struct User: Sendable, Equatable, Codable {
     public var createdAt: Date
 
     public init(
-        id: String = UUID().uuidString.lowercased(), clinicId: String, email: String, name: String, role: Role, patientId: String? = nil,
-        active: Bool = true, createdAt: Date
+        id: String = UUID().uuidString.lowercased(),
+        clinicId: String,
+        email: String,
+        name: String,
+        role: Role,
+        patientId: String? = nil,
+        active: Bool = true,
+        createdAt: Date
     ) {
         self.id = id
         self.clinicId = clinicId

@@ -34,8 +34,15 @@ public struct AuditEntry: Sendable, Equatable {
     public var outcome: AuditOutcome
 
     public init(
-        actorId: String?, actorRole: Role?, clinicId: String?, action: AuditAction, patientId: String? = nil, recordType: String,
-        recordId: String? = nil, clientAddress: String?, outcome: AuditOutcome = .success
+        actorId: String?,
+        actorRole: Role?,
+        clinicId: String?,
+        action: AuditAction,
+        patientId: String? = nil,
+        recordType: String,
+        recordId: String? = nil,
+        clientAddress: String?,
+        outcome: AuditOutcome = .success
     ) {
         self.actorId = actorId
         self.actorRole = actorRole
@@ -50,8 +57,15 @@ public struct AuditEntry: Sendable, Equatable {
 
     public init(_ actor: Actor, _ action: AuditAction, patientId: String? = nil, recordType: String, recordId: String? = nil, client: String?) {
         self.init(
-            actorId: actor.userId, actorRole: actor.role, clinicId: actor.clinicId, action: action, patientId: patientId,
-            recordType: recordType, recordId: recordId, clientAddress: client)
+            actorId: actor.userId,
+            actorRole: actor.role,
+            clinicId: actor.clinicId,
+            action: action,
+            patientId: patientId,
+            recordType: recordType,
+            recordId: recordId,
+            clientAddress: client
+        )
     }
 }
 
@@ -97,7 +111,14 @@ public struct AuditFilter: Sendable, Equatable {
     public var from: Date?
     public var until: Date?
 
-    public init(clinicId: String? = nil, actorId: String? = nil, patientId: String? = nil, action: AuditAction? = nil, from: Date? = nil, until: Date? = nil) {
+    public init(
+        clinicId: String? = nil,
+        actorId: String? = nil,
+        patientId: String? = nil,
+        action: AuditAction? = nil,
+        from: Date? = nil,
+        until: Date? = nil
+    ) {
         self.clinicId = clinicId
         self.actorId = actorId
         self.patientId = patientId

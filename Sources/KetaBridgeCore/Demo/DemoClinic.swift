@@ -37,10 +37,19 @@ public struct DemoClinic: Sendable {
             let family = index == 0 ? "Rivera" : Self.pick(DemoNames.family, &rng)
             let age = 19 + Int(rng.next() % 58)
             let dob = CalendarDate(
-                year: today.year - age - 1, month: 1 + Int(rng.next() % 12), day: 1 + Int(rng.next() % 28))!
+                year: today.year - age - 1,
+                month: 1 + Int(rng.next() % 12),
+                day: 1 + Int(rng.next() % 28)
+            )!
             let details = PatientDetails(
-                validated: "KB-" + String(100_001 + index), given, family, dob, sex,
-                "\(given).\(family)\(index)@example.org".lowercased(), "555-01\(String(index % 100).leftPadded(to: 2))")
+                validated: "KB-" + String(100_001 + index),
+                given,
+                family,
+                dob,
+                sex,
+                "\(given).\(family)\(index)@example.org".lowercased(),
+                "555-01\(String(index % 100).leftPadded(to: 2))"
+            )
             let created = now.addingTimeInterval(-Double(86_400 * (200 - index % 180)))
             patients.append(Patient(id: rng.uuid(), clinicId: clinic.id, details: details, createdAt: created))
         }
@@ -50,8 +59,14 @@ public struct DemoClinic: Sendable {
         }
         let patientLogin = Self.logins.first { $0.role == .patient }!
         let patientUser = User(
-            id: rng.uuid(), clinicId: clinic.id, email: patientLogin.email, name: patientLogin.name, role: .patient,
-            patientId: patients[0].id, createdAt: now)
+            id: rng.uuid(),
+            clinicId: clinic.id,
+            email: patientLogin.email,
+            name: patientLogin.name,
+            role: .patient,
+            patientId: patients[0].id,
+            createdAt: now
+        )
         var team: [CareTeamMember] = []
         for (index, patient) in patients.enumerated() {
             for member in staff where Role.clinicians.contains(member.role) {

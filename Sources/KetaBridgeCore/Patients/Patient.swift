@@ -26,7 +26,10 @@ public struct Patient: Sendable, Equatable, Codable {
     public var updatedAt: Date
 
     public init(
-        id: String = UUID().uuidString.lowercased(), clinicId: String, details: PatientDetails, createdAt: Date
+        id: String = UUID().uuidString.lowercased(),
+        clinicId: String,
+        details: PatientDetails,
+        createdAt: Date
     ) {
         self.id = id
         self.clinicId = clinicId

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Validated demographics for creating or editing a patient. Construction is the only way in, so a
 /// `PatientDetails` value is always acceptable to store.
@@ -22,8 +22,13 @@ public struct PatientDetails: Sendable, Equatable {
         public var phone: String?
 
         public init(
-            mrn: String? = nil, givenName: String? = nil, familyName: String? = nil, dateOfBirth: String? = nil, sex: String? = nil,
-            email: String? = nil, phone: String? = nil
+            mrn: String? = nil,
+            givenName: String? = nil,
+            familyName: String? = nil,
+            dateOfBirth: String? = nil,
+            sex: String? = nil,
+            email: String? = nil,
+            phone: String? = nil
         ) {
             self.mrn = mrn
             self.givenName = givenName
@@ -82,7 +87,15 @@ public struct PatientDetails: Sendable, Equatable {
 
     /// The input that would reproduce these details (to pre-fill an edit form).
     public var input: Input {
-        Input(mrn: mrn, givenName: givenName, familyName: familyName, dateOfBirth: dateOfBirth.description, sex: sex.rawValue, email: email, phone: phone)
+        Input(
+            mrn: mrn,
+            givenName: givenName,
+            familyName: familyName,
+            dateOfBirth: dateOfBirth.description,
+            sex: sex.rawValue,
+            email: email,
+            phone: phone
+        )
     }
 }
 

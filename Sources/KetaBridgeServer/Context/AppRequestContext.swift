@@ -1,11 +1,11 @@
 import Foundation
-import NIOFoundationCompat
-import Logging
 import HTTPTypes
 public import Hummingbird
 public import HummingbirdAuth
 public import KetaBridgeCore
+import Logging
 import NIOCore
+import NIOFoundationCompat
 
 /// What a web session holds: who is signed in (nil before login) and the CSRF synchronizer token of its forms.
 public struct WebSession: Codable, Sendable, Equatable {

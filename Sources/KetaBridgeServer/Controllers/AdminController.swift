@@ -1,12 +1,12 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import KetaBridgeCore
 import KetaBridgeStorage
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Admin pages and API: users, API tokens and the audit log.
 struct AdminController {
@@ -21,10 +21,20 @@ struct AdminController {
             let page = PageRequest(page: request.uri.queryParameters.get("page", as: Int.self) ?? 1, perPage: 50)
             let events = try await store.auditEvents(filter, page: page)
             let users = try await store.users(clinicId: actor.clinicId)
-            return views.render("admin_audit", AuditPage(chrome: Chrome(context, title: "Audit log", current: "/admin/audit"), events: events, users: users, form: form))
+            return views.render(
+                "admin_audit",
+                AuditPage(chrome: Chrome(context, title: "Audit log", current: "/admin/audit"), events: events, users: users, form: form)
+            )
         }
-        routes.api(.get, "/api/v1/admin/audit", .admin, "Audit events, newest first (filters: userId, patientId, action, from, to)", response: "AuditPage") {
-            request, context in
+        routes.api(
+            .get,
+            "/api/v1/admin/audit",
+            .admin,
+            "Audit events, newest first (filters: userId, patientId, action, from, to)",
+            response: "AuditPage"
+        ) {
+            request,
+            context in
             let actor = try context.requireActor()
             let (filter, _) = try auditFilter(request, clinicId: actor.clinicId)
             let query = request.uri.queryParameters
@@ -39,8 +49,13 @@ struct AdminController {
             let form = context.form
             do {
                 _ = try await createUser(
-                    email: form["email"] ?? "", name: form["name"] ?? "", role: form["role"] ?? "", password: form["password"] ?? "",
-                    patientId: form.text("patientId"), actor: try context.requireActor())
+                    email: form["email"] ?? "",
+                    name: form["name"] ?? "",
+                    role: form["role"] ?? "",
+                    password: form["password"] ?? "",
+                    patientId: form.text("patientId"),
+                    actor: try context.requireActor()
+                )
                 return try await usersPage(context, input: [:], errors: .init(), notice: "Created \(form["email"] ?? "").")
             } catch let error as DomainError {
                 var errors = ValidationErrors()
@@ -60,25 +75,44 @@ struct AdminController {
         }
         routes.html(.post, "/admin/tokens", .admin, "Create an API token") { _, context in
             let input = TokenInput(
-                userId: try context.form.required("userId", "choose the user the token acts as"), name: try context.form.required("name", "name the token, e.g. 'chair 3 monitor'"),
-                expiresInDays: Int(context.form["expiresInDays"] ?? ""))
+                userId: try context.form.required("userId", "choose the user the token acts as"),
+                name: try context.form.required("name", "name the token, e.g. 'chair 3 monitor'"),
+                expiresInDays: Int(context.form["expiresInDays"] ?? "")
+            )
             let issued = try await issueToken(input, context: context)
             return try await tokensPage(context, issued: issued.token)
         }
         routes.html(.post, "/admin/tokens/:tokenID/revoke", .admin, "Revoke an API token") { _, context in
-            try await store.revokeAPIToken(id: try context.parameters.require("tokenID"), actor: try context.requireActor(), client: context.clientAddress)
+            try await store.revokeAPIToken(
+                id: try context.parameters.require("tokenID"),
+                actor: try context.requireActor(),
+                client: context.clientAddress
+            )
             return .redirect(to: "/admin/tokens", type: .normal)
         }
         routes.api(.get, "/api/v1/admin/tokens", .admin, "API tokens of the clinic (never their secrets)", response: "TokenList") { _, context in
             try JSONOutput.response(try await store.apiTokens(clinicId: try context.requireActor().clinicId))
         }
-        routes.api(.post, "/api/v1/admin/tokens", .admin, "Create an API token for a program or device", request: "TokenInput", response: "IssuedToken", status: 201) {
-            request, context in
+        routes.api(
+            .post,
+            "/api/v1/admin/tokens",
+            .admin,
+            "Create an API token for a program or device",
+            request: "TokenInput",
+            response: "IssuedToken",
+            status: 201
+        ) {
+            request,
+            context in
             let input = try await JSONInput.decode(TokenInput.self, from: request, context: context)
             return try JSONOutput.response(try await issueToken(input, context: context), status: .created)
         }
         routes.api(.delete, "/api/v1/admin/tokens/:tokenID", .admin, "Revoke an API token", status: 204) { _, context in
-            try await store.revokeAPIToken(id: try context.parameters.require("tokenID"), actor: try context.requireActor(), client: context.clientAddress)
+            try await store.revokeAPIToken(
+                id: try context.parameters.require("tokenID"),
+                actor: try context.requireActor(),
+                client: context.clientAddress
+            )
             return Response(status: .noContent)
         }
     }
@@ -98,8 +132,13 @@ struct AdminController {
         }
         let secret = Secrets.randomToken()
         let token = try await store.createAPIToken(
-            userId: input.userId, name: name, hash: Secrets.sha256Hex(secret), lifetime: input.expiresInDays.map { TimeInterval($0 * 86_400) },
-            audit: try context.requireActor(), client: context.clientAddress)
+            userId: input.userId,
+            name: name,
+            hash: Secrets.sha256Hex(secret),
+            lifetime: input.expiresInDays.map { TimeInterval($0 * 86_400) },
+            audit: try context.requireActor(),
+            client: context.clientAddress
+        )
         return IssuedToken(token: secret, expiresAt: token.expiresAt, id: token.id)
     }
 
@@ -122,20 +161,42 @@ struct AdminController {
         }
         filter.from = try day("from")
         filter.until = try day("to").map { $0.addingTimeInterval(86_400) }
-        let form = ["userId": text("userId") ?? "", "patientId": text("patientId") ?? "", "action": text("action") ?? "", "from": text("from") ?? "", "to": text("to") ?? ""]
+        let form = [
+            "userId": text("userId") ?? "", "patientId": text("patientId") ?? "", "action": text("action") ?? "", "from": text("from") ?? "",
+            "to": text("to") ?? "",
+        ]
         return (filter, form)
     }
 
-    func usersPage(_ context: AppRequestContext, input: [String: String], errors: ValidationErrors, notice: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func usersPage(
+        _ context: AppRequestContext,
+        input: [String: String],
+        errors: ValidationErrors,
+        notice: String?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let users = try await store.users(clinicId: try context.requireActor().clinicId)
-        return views.render("admin_users", UsersPage(chrome: Chrome(context, title: "Users", current: "/admin/users"), users: users, input: input, errors: errors, notice: notice), status: status)
+        return views.render(
+            "admin_users",
+            UsersPage(chrome: Chrome(context, title: "Users", current: "/admin/users"), users: users, input: input, errors: errors, notice: notice),
+            status: status
+        )
     }
 
     func tokensPage(_ context: AppRequestContext, issued: String?) async throws -> Response {
         let clinicId = try context.requireActor().clinicId
         let tokens = try await store.apiTokens(clinicId: clinicId)
         let users = try await store.users(clinicId: clinicId)
-        return views.render("admin_tokens", TokensPage(chrome: Chrome(context, title: "API tokens", current: "/admin/tokens"), tokens: tokens, users: users, issued: issued, now: store.clock.now))
+        return views.render(
+            "admin_tokens",
+            TokensPage(
+                chrome: Chrome(context, title: "API tokens", current: "/admin/tokens"),
+                tokens: tokens,
+                users: users,
+                issued: issued,
+                now: store.clock.now
+            )
+        )
     }
 }
 
@@ -168,9 +229,18 @@ struct AuditPageBody: Encodable {
     init(_ result: Page<AuditEvent>, _ request: PageRequest) {
         events = result.items.map { e in
             Event(
-                seq: e.seq, at: e.at, actorId: e.entry.actorId, actorRole: e.entry.actorRole?.rawValue, action: e.entry.action.rawValue,
-                patientId: e.entry.patientId, recordType: e.entry.recordType, recordId: e.entry.recordId, clientAddress: e.entry.clientAddress,
-                outcome: e.entry.outcome.rawValue, hash: e.hash)
+                seq: e.seq,
+                at: e.at,
+                actorId: e.entry.actorId,
+                actorRole: e.entry.actorRole?.rawValue,
+                action: e.entry.action.rawValue,
+                patientId: e.entry.patientId,
+                recordType: e.entry.recordType,
+                recordId: e.entry.recordId,
+                clientAddress: e.entry.clientAddress,
+                outcome: e.entry.outcome.rawValue,
+                hash: e.hash
+            )
         }
         page = request.page
         perPage = request.perPage

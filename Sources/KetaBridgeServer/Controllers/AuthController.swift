@@ -1,12 +1,12 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 import KetaBridgeCore
 import KetaBridgeStorage
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Sign-in and sign-out pages, the API token endpoint, and the home page.
 struct AuthController {
@@ -20,7 +20,15 @@ struct AuthController {
         routes.html(.get, "/login", .anyone, "Sign-in page") { request, context in
             if context.identity != nil { return .redirect(to: "/", type: .normal) }
             ensureAnonymousSession(context)
-            return views.render("login", LoginPage(chrome: Chrome(context, title: "Sign in"), email: "", error: nil, next: safeNext(request.uri.queryParameters["next"].map(String.init))))
+            return views.render(
+                "login",
+                LoginPage(
+                    chrome: Chrome(context, title: "Sign in"),
+                    email: "",
+                    error: nil,
+                    next: safeNext(request.uri.queryParameters["next"].map(String.init))
+                )
+            )
         }
         routes.html(.post, "/login", .anyone, "Sign in") { request, context in
             let email = context.form.text("email")?.lowercased() ?? ""
@@ -36,7 +44,10 @@ struct AuthController {
             case .succeeded(let user):
                 // A new session id at sign-in (no fixation); the pre-login session is removed.
                 _ = try? await sessionStorage.delete(request: request)
-                context.sessions.createSession(WebSession(userId: user.id, csrfToken: Secrets.randomToken()), expiresIn: configuration.sessionLifetime)
+                context.sessions.createSession(
+                    WebSession(userId: user.id, csrfToken: Secrets.randomToken()),
+                    expiresIn: configuration.sessionLifetime
+                )
                 return .redirect(to: next, type: .normal)
             }
         }
@@ -50,8 +61,16 @@ struct AuthController {
             let actor = try context.requireActor()
             return views.render("home", HomePage(chrome: Chrome(context, title: "Home", current: "/"), actor: actor))
         }
-        routes.api(.post, "/api/v1/auth/token", .anyone, "Exchange an e-mail and password for an API bearer token", request: "Credentials", response: "IssuedToken") {
-            request, context in
+        routes.api(
+            .post,
+            "/api/v1/auth/token",
+            .anyone,
+            "Exchange an e-mail and password for an API bearer token",
+            request: "Credentials",
+            response: "IssuedToken"
+        ) {
+            request,
+            context in
             let credentials = try await JSONInput.decode(Credentials.self, from: request, context: context)
             switch try await authenticate(email: credentials.email.lowercased(), password: credentials.password, client: context.clientAddress) {
             case .throttled: throw HTTPError(.tooManyRequests, message: "too many failed attempts; wait 15 minutes")
@@ -59,8 +78,13 @@ struct AuthController {
             case .succeeded(let user):
                 let secret = Secrets.randomToken()
                 let token = try await store.createAPIToken(
-                    userId: user.id, name: "login token", hash: Secrets.sha256Hex(secret), lifetime: configuration.apiTokenLifetime, audit: nil,
-                    client: context.clientAddress)
+                    userId: user.id,
+                    name: "login token",
+                    hash: Secrets.sha256Hex(secret),
+                    lifetime: configuration.apiTokenLifetime,
+                    audit: nil,
+                    client: context.clientAddress
+                )
                 return try JSONOutput.response(IssuedToken(token: secret, expiresAt: token.expiresAt, id: token.id))
             }
         }
@@ -82,8 +106,14 @@ struct AuthController {
         let found = try await store.credentials(email: email)
         func entry(_ action: AuditAction, _ outcome: AuditOutcome) -> AuditEntry {
             AuditEntry(
-                actorId: found?.user.id, actorRole: found?.user.role, clinicId: found?.user.clinicId, action: action, recordType: "session",
-                clientAddress: client, outcome: outcome)
+                actorId: found?.user.id,
+                actorRole: found?.user.role,
+                clinicId: found?.user.clinicId,
+                action: action,
+                recordType: "session",
+                clientAddress: client,
+                outcome: outcome
+            )
         }
         if policy.isBlocked(recentFailures: try await store.recentLoginFailures(keys: keys, policy: policy)) {
             try await store.audit(entry(.loginThrottled, .denied))

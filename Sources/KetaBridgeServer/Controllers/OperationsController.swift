@@ -1,12 +1,12 @@
-import NIOFoundationCompat
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import KetaBridgeCore
 import KetaBridgeStorage
+import Logging
 import NIOCore
+import NIOFoundationCompat
 import Prometheus
 
 /// `/health`, `/metrics`, `/openapi.json` and the stylesheet.
@@ -22,23 +22,31 @@ struct OperationsController {
                 return try JSONOutput.response(["status": "ok", "database": store.engine.rawValue, "version": KetaBridgeVersion.current])
             } catch {
                 return try JSONOutput.response(
-                    ["status": "unavailable", "database": store.engine.rawValue, "version": KetaBridgeVersion.current], status: .serviceUnavailable)
+                    ["status": "unavailable", "database": store.engine.rawValue, "version": KetaBridgeVersion.current],
+                    status: .serviceUnavailable
+                )
             }
         }
         routes.html(.get, "/metrics", .anyone, "Prometheus metrics") { _, _ in
             Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer()))
+            )
         }
         routes.html(.get, "/openapi.json", .anyone, "OpenAPI 3.1 description of /api/v1") { _, _ in
             Response(
-                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(data: try OpenAPIDocument.json(catalog.endpoints))))
+                status: .ok,
+                headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(data: try OpenAPIDocument.json(catalog.endpoints)))
+            )
         }
         routes.html(.get, "/static/style.css", .anyone, "Stylesheet") { _, _ in
             Response(
-                status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                body: .init(byteBuffer: ByteBuffer(string: Views.stylesheet)))
+                status: .ok,
+                headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: Views.stylesheet))
+            )
         }
     }
 }

@@ -1,12 +1,12 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import KetaBridgeCore
 import KetaBridgeStorage
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Patient list, registration, chart and care team pages.
 struct PatientPages {
@@ -26,16 +26,38 @@ struct PatientPages {
             let q = request.uri.queryParameters["q"].map(String.init) ?? ""
             let page = PageRequest(page: request.uri.queryParameters.get("page", as: Int.self) ?? 1, perPage: 25)
             let result = try await store.searchPatients(q, page: page, actor: actor, client: context.clientAddress)
-            return views.render("patients", PatientListPage(chrome: Chrome(context, title: "Patients", current: "/patients"), query: q, page: result, actor: actor, today: today))
+            return views.render(
+                "patients",
+                PatientListPage(chrome: Chrome(context, title: "Patients", current: "/patients"), query: q, page: result, actor: actor, today: today)
+            )
         }
         routes.html(.get, "/patients/new", .signedIn(Self.editors), "New patient form") { _, context in
-            views.render("patient_form", PatientFormPage(chrome: Chrome(context, title: "Register a patient"), action: "/patients", input: .init(), errors: .init(), isNew: true))
+            views.render(
+                "patient_form",
+                PatientFormPage(
+                    chrome: Chrome(context, title: "Register a patient"),
+                    action: "/patients",
+                    input: .init(),
+                    errors: .init(),
+                    isNew: true
+                )
+            )
         }
         routes.html(.post, "/patients", .signedIn(Self.editors), "Register a patient") { _, context in
             let input = Self.input(from: context.form)
             switch PatientDetails.validate(input, today: today) {
             case .failure(let errors):
-                return views.render("patient_form", PatientFormPage(chrome: Chrome(context, title: "Register a patient"), action: "/patients", input: input, errors: errors, isNew: true), status: .badRequest)
+                return views.render(
+                    "patient_form",
+                    PatientFormPage(
+                        chrome: Chrome(context, title: "Register a patient"),
+                        action: "/patients",
+                        input: input,
+                        errors: errors,
+                        isNew: true
+                    ),
+                    status: .badRequest
+                )
             case .success(let details):
                 do {
                     let patient = try await store.createPatient(details, actor: try context.requireActor(), client: context.clientAddress)
@@ -43,7 +65,17 @@ struct PatientPages {
                 } catch DomainError.duplicate(let field) {
                     var errors = ValidationErrors()
                     errors.add(field, "another patient of this clinic already has this \(field == "mrn" ? "MRN" : field)")
-                    return views.render("patient_form", PatientFormPage(chrome: Chrome(context, title: "Register a patient"), action: "/patients", input: input, errors: errors, isNew: true), status: .conflict)
+                    return views.render(
+                        "patient_form",
+                        PatientFormPage(
+                            chrome: Chrome(context, title: "Register a patient"),
+                            action: "/patients",
+                            input: input,
+                            errors: errors,
+                            isNew: true
+                        ),
+                        status: .conflict
+                    )
                 }
             }
         }
@@ -51,11 +83,27 @@ struct PatientPages {
             let actor = try context.requireActor()
             let chart = try await store.chart(patientId: try context.parameters.require("patientID"), actor: actor, client: context.clientAddress)
             let clinicians = actor.role == .patient ? [] : try await store.users(clinicId: actor.clinicId, roles: Role.clinicians)
-            return views.render("chart", ChartPage(chrome: Chrome(context, title: chart.patient.displayName), chart: chart, clinicians: clinicians, actor: actor, today: today))
+            return views.render(
+                "chart",
+                ChartPage(chrome: Chrome(context, title: chart.patient.displayName), chart: chart, clinicians: clinicians, actor: actor, today: today)
+            )
         }
         routes.html(.get, "/patients/:patientID/edit", .patientRecord(Self.editors), "Edit patient form") { _, context in
-            let chart = try await store.chart(patientId: try context.parameters.require("patientID"), actor: try context.requireActor(), client: context.clientAddress)
-            return views.render("patient_form", PatientFormPage(chrome: Chrome(context, title: "Edit \(chart.patient.displayName)"), action: "/patients/\(chart.patient.id)", input: chart.patient.details.input, errors: .init(), isNew: false))
+            let chart = try await store.chart(
+                patientId: try context.parameters.require("patientID"),
+                actor: try context.requireActor(),
+                client: context.clientAddress
+            )
+            return views.render(
+                "patient_form",
+                PatientFormPage(
+                    chrome: Chrome(context, title: "Edit \(chart.patient.displayName)"),
+                    action: "/patients/\(chart.patient.id)",
+                    input: chart.patient.details.input,
+                    errors: .init(),
+                    isNew: false
+                )
+            )
         }
         routes.html(.post, "/patients/:patientID", .patientRecord(Self.editors), "Update a patient") { _, context in
             let id = try context.parameters.require("patientID")
@@ -81,12 +129,25 @@ struct PatientPages {
             let userId = try context.form.required("userId", "choose a clinician")
             let user = try await store.user(id: userId)
             guard let user else { throw DomainError.invalid(field: "userId", message: "choose a clinician") }
-            try await store.addCareTeamMember(patientId: id, userId: userId, role: user.role, actor: try context.requireActor(), client: context.clientAddress)
+            try await store.addCareTeamMember(
+                patientId: id,
+                userId: userId,
+                role: user.role,
+                actor: try context.requireActor(),
+                client: context.clientAddress
+            )
             return .redirect(to: "/patients/\(id)#care-team", type: .normal)
         }
-        routes.html(.post, "/patients/:patientID/care-team/:userID/remove", .patientRecord(Self.teamManagers), "Remove a care team member") { _, context in
+        routes.html(.post, "/patients/:patientID/care-team/:userID/remove", .patientRecord(Self.teamManagers), "Remove a care team member") {
+            _,
+            context in
             let id = try context.parameters.require("patientID")
-            try await store.removeCareTeamMember(patientId: id, userId: try context.parameters.require("userID"), actor: try context.requireActor(), client: context.clientAddress)
+            try await store.removeCareTeamMember(
+                patientId: id,
+                userId: try context.parameters.require("userID"),
+                actor: try context.requireActor(),
+                client: context.clientAddress
+            )
             return .redirect(to: "/patients/\(id)#care-team", type: .normal)
         }
     }
@@ -95,7 +156,13 @@ struct PatientPages {
 
     static func input(from form: FormFields) -> PatientDetails.Input {
         PatientDetails.Input(
-            mrn: form["mrn"], givenName: form["givenName"], familyName: form["familyName"], dateOfBirth: form["dateOfBirth"], sex: form["sex"],
-            email: form["email"], phone: form["phone"])
+            mrn: form["mrn"],
+            givenName: form["givenName"],
+            familyName: form["familyName"],
+            dateOfBirth: form["dateOfBirth"],
+            sex: form["sex"],
+            email: form["email"],
+            phone: form["phone"]
+        )
     }
 }

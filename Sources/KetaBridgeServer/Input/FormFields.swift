@@ -1,10 +1,10 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
-public import KetaBridgeCore
+import HTTPTypes
+import HummingbirdAuth
+import KetaBridgeCore
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// The fields of an `application/x-www-form-urlencoded` body. Parsed once by the router for HTML posts.
 public struct FormFields: Sendable, Equatable {

@@ -1,9 +1,11 @@
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
+import HTTPTypes
 public import Hummingbird
-public import KetaBridgeCore
+import HummingbirdAuth
+import KetaBridgeCore
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// JSON in and out of the API, with errors that name the field (DESIGN.md §5: camelCase keys, ISO 8601 instants).
 public enum JSONInput {
@@ -70,6 +72,3 @@ public enum JSONOutput {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: try encoder.encode(value))))
     }
 }
-
-import NIOCore
-import NIOFoundationCompat

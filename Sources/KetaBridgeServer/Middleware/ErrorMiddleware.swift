@@ -1,11 +1,11 @@
-import NIOFoundationCompat
-import NIOCore
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import KetaBridgeCore
 import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Turns every error into a clear response: JSON `{"error": {"code", "message"}}` under `/api`, an error page
 /// elsewhere. Domain errors become 4xx; anything unexpected is logged (ids only) and becomes a plain 500.
@@ -27,7 +27,10 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch {
             let failure = Self.classify(error)
             if failure.status.code >= 500 {
-                context.logger.error("request failed", metadata: ["error": .string(String(reflecting: type(of: error))), "path": .string(request.uri.path)])
+                context.logger.error(
+                    "request failed",
+                    metadata: ["error": .string(String(reflecting: type(of: error))), "path": .string(request.uri.path)]
+                )
             }
             if request.uri.path.hasPrefix("/api/") || request.uri.path == "/openapi.json" {
                 var body: [String: String] = ["code": failure.code, "message": failure.message]
@@ -58,7 +61,12 @@ struct ErrorMiddleware: RouterMiddleware {
         case let error as ValidationErrors:
             return classify(error.first)
         case let error as HTTPError:
-            return Failure(status: error.status, code: code(for: error.status), message: error.body ?? error.status.reasonPhrase, headers: error.headers)
+            return Failure(
+                status: error.status,
+                code: code(for: error.status),
+                message: error.body ?? error.status.reasonPhrase,
+                headers: error.headers
+            )
         case let error as any HTTPResponseError:
             return Failure(status: error.status, code: code(for: error.status), message: error.status.reasonPhrase)
         default:

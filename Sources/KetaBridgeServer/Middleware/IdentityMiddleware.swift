@@ -1,11 +1,12 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
+import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import KetaBridgeCore
 import KetaBridgeStorage
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Establishes who is calling: an API bearer token (stored as its SHA-256) or the signed-in user of the session.
 struct IdentityMiddleware: RouterMiddleware {
@@ -33,5 +34,3 @@ struct IdentityMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 }
-
-import Foundation

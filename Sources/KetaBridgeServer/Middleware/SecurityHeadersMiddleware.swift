@@ -1,10 +1,10 @@
 import Foundation
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Conservative browser security headers on every response: no framing, no sniffing, same-origin resources only.
 struct SecurityHeadersMiddleware: RouterMiddleware {

@@ -1,11 +1,12 @@
-import NIOFoundationCompat
-import Logging
-import HummingbirdAuth
+import Foundation
 import HTTPTypes
 public import Hummingbird
+import HummingbirdAuth
 public import KetaBridgeCore
+import Logging
 import NIOConcurrencyHelpers
 import NIOCore
+import NIOFoundationCompat
 
 /// Which face of the app a route belongs to: it decides how refusals and errors look.
 public enum Surface: String, Sendable {
@@ -47,14 +48,44 @@ struct SecureRoutes {
     let catalog: RouteCatalog
 
     func html(_ method: HTTPRequest.Method, _ path: String, _ rule: AccessRule, _ summary: String, _ handler: @escaping Handler) {
-        add(Endpoint(method: method, path: path, surface: .html, rule: rule, summary: summary, requestSchema: nil, responseSchema: nil, successStatus: 200), handler)
+        add(
+            Endpoint(
+                method: method,
+                path: path,
+                surface: .html,
+                rule: rule,
+                summary: summary,
+                requestSchema: nil,
+                responseSchema: nil,
+                successStatus: 200
+            ),
+            handler
+        )
     }
 
     func api(
-        _ method: HTTPRequest.Method, _ path: String, _ rule: AccessRule, _ summary: String, request: String? = nil, response: String? = nil,
-        status: Int = 200, _ handler: @escaping Handler
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        _ rule: AccessRule,
+        _ summary: String,
+        request: String? = nil,
+        response: String? = nil,
+        status: Int = 200,
+        _ handler: @escaping Handler
     ) {
-        add(Endpoint(method: method, path: path, surface: .api, rule: rule, summary: summary, requestSchema: request, responseSchema: response, successStatus: status), handler)
+        add(
+            Endpoint(
+                method: method,
+                path: path,
+                surface: .api,
+                rule: rule,
+                summary: summary,
+                requestSchema: request,
+                responseSchema: response,
+                successStatus: status
+            ),
+            handler
+        )
     }
 
     private func add(_ endpoint: Endpoint, _ handler: @escaping Handler) {
@@ -98,5 +129,3 @@ struct SecureRoutes {
 extension HTTPField.Name {
     static let csrfToken = Self("X-CSRF-Token")!
 }
-
-import Foundation

@@ -1,11 +1,12 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
+import KetaBridgeCore
 import KetaBridgeStorage
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// Sessions in the database, shared by every app instance and surviving restarts. Keys are stored as SHA-256
 /// hashes, so reading the table does not yield a usable session cookie.
@@ -50,5 +51,3 @@ struct DatabasePersistDriver: PersistDriver {
         expires.map { store.clock.now.addingTimeInterval(TimeInterval($0.components.seconds)) }
     }
 }
-
-import KetaBridgeCore

@@ -1,11 +1,11 @@
 import Foundation
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
 import HTTPTypes
 import Hummingbird
+import HummingbirdAuth
 import KetaBridgeCore
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 /// CSRF protection for unsafe requests authenticated by a cookie: a synchronizer token compared in constant time,
 /// plus an Origin check (STYLE.md: "CSRF is in none of these packages").

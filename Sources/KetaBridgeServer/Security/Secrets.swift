@@ -1,11 +1,11 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Crypto
 import Foundation
+import HTTPTypes
+import HummingbirdAuth
 import HummingbirdBcrypt
+import Logging
+import NIOCore
+import NIOFoundationCompat
 import NIOPosix
 
 /// Random secrets, hashes and constant-time comparison: the small set of primitives the auth code needs.

@@ -1,10 +1,10 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
+import HTTPTypes
+import HummingbirdAuth
 import KetaBridgeCore
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 private let timestampFormat: Date.ISO8601FormatStyle = .iso8601
 
@@ -45,12 +45,17 @@ struct AuditPage: PageModel {
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id, $0.name) })
         self.rows = events.items.map { e in
             Row(
-                seq: e.seq, at: e.at.formatted(timestampFormat),
-                actor: e.entry.actorId.map { names[$0] ?? $0 } ?? "system", action: e.entry.action.rawValue,
+                seq: e.seq,
+                at: e.at.formatted(timestampFormat),
+                actor: e.entry.actorId.map { names[$0] ?? $0 } ?? "system",
+                action: e.entry.action.rawValue,
                 record: e.entry.recordType + (e.entry.recordId.map { " \($0.prefix(8))" } ?? ""),
                 patientId: e.entry.patientId.map { String($0.prefix(8)) } ?? "",
-                patientHref: e.entry.patientId.map { "/admin/audit?patientId=\($0)" }, client: e.entry.clientAddress ?? "",
-                outcome: e.entry.outcome.rawValue, denied: e.entry.outcome != .success)
+                patientHref: e.entry.patientId.map { "/admin/audit?patientId=\($0)" },
+                client: e.entry.clientAddress ?? "",
+                outcome: e.entry.outcome.rawValue,
+                denied: e.entry.outcome != .success
+            )
         }
         self.pager = Pager(events, path: "/admin/audit", query: form)
         self.userOptions = users.map { Option(value: $0.id, label: "\($0.name) (\($0.role.rawValue))", selected: $0.id == form["userId"]) }
@@ -124,9 +129,15 @@ struct TokensPage: PageModel {
         self.rows = tokens.map { t in
             let status = t.revokedAt != nil ? "revoked" : (t.isUsable(at: now) ? "active" : "expired")
             return Row(
-                id: t.id, name: t.name, owner: names[t.userId] ?? t.userId, created: t.createdAt.formatted(timestampFormat),
-                expires: t.expiresAt?.formatted(timestampFormat) ?? "never", status: status, usable: t.isUsable(at: now),
-                revokeAction: "/admin/tokens/\(t.id)/revoke")
+                id: t.id,
+                name: t.name,
+                owner: names[t.userId] ?? t.userId,
+                created: t.createdAt.formatted(timestampFormat),
+                expires: t.expiresAt?.formatted(timestampFormat) ?? "never",
+                status: status,
+                usable: t.isUsable(at: now),
+                revokeAction: "/admin/tokens/\(t.id)/revoke"
+            )
         }
         self.users = users.filter(\.active).map { UserOption(id: $0.id, label: "\($0.name) (\($0.role.rawValue))") }
         self.issued = issued

@@ -1,11 +1,11 @@
-import NIOFoundationCompat
-import NIOCore
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
+import HTTPTypes
+import HummingbirdAuth
 import KetaBridgeCore
 import KetaBridgeStorage
+import Logging
+import NIOCore
+import NIOFoundationCompat
 
 struct PatientRow {
     let href: String
@@ -53,7 +53,14 @@ struct PatientListPage: PageModel {
         self.chrome = chrome
         self.query = query
         self.rows = page.items.map { p in
-            PatientRow(href: "/patients/\(p.id)", name: p.displayName, mrn: p.mrn, dateOfBirth: p.dateOfBirth.description, age: p.age(on: today), sex: p.sex.title)
+            PatientRow(
+                href: "/patients/\(p.id)",
+                name: p.displayName,
+                mrn: p.mrn,
+                dateOfBirth: p.dateOfBirth.description,
+                age: p.age(on: today),
+                sex: p.sex.title
+            )
         }
         self.pager = Pager(page, path: "/patients", query: ["q": query])
         self.canCreate = PatientPages.editors.contains(actor.role)
@@ -143,7 +150,11 @@ struct ChartPage: PageModel {
         let names = Dictionary(uniqueKeysWithValues: clinicians.map { ($0.id, $0.name) })
         self.canManageTeam = PatientPages.teamManagers.contains(actor.role)
         self.members = chart.careTeam.map { m in
-            Member(name: names[m.userId] ?? "Clinician", role: m.role.title, removeAction: "/patients/\(chart.patient.id)/care-team/\(m.userId)/remove")
+            Member(
+                name: names[m.userId] ?? "Clinician",
+                role: m.role.title,
+                removeAction: "/patients/\(chart.patient.id)/care-team/\(m.userId)/remove"
+            )
         }
         let onTeam = Set(chart.careTeam.map(\.userId))
         self.addOptions = clinicians.filter { !onTeam.contains($0.id) }.map { Option(id: $0.id, label: "\($0.name) — \($0.role.title)") }

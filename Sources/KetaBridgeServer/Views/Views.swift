@@ -1,11 +1,12 @@
-import NIOFoundationCompat
-import Logging
-import HummingbirdAuth
-import HTTPTypes
 import Foundation
-public import Hummingbird
+import HTTPTypes
+import Hummingbird
+import HummingbirdAuth
 import KetaBridgeCore
+import Logging
 import Mustache
+import NIOCore
+import NIOFoundationCompat
 
 /// Renders Mustache templates loaded once at start-up (a syntax error stops start-up, not a request).
 /// Templates only ever see view-model structs made for the page, never storage rows.
@@ -32,11 +33,17 @@ public struct Views: Sendable {
 
     func render(_ template: String, _ model: some PageModel, status: HTTPResponse.Status = .ok) -> Response {
         guard let html = library.render(model, withTemplate: template) else {
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "template \(template) is missing")))
+            return Response(
+                status: .internalServerError,
+                headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "template \(template) is missing"))
+            )
         }
         return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
     }
 
     func errorPage(status: HTTPResponse.Status, message: String, context: AppRequestContext) -> Response {
@@ -49,7 +56,11 @@ public struct Views: Sendable {
             case 400..<500: "That request could not be completed"
             default: "Something went wrong"
             }
-        return render("error", ErrorPage(chrome: Chrome(context, title: title), status: Int(status.code), heading: title, message: message), status: status)
+        return render(
+            "error",
+            ErrorPage(chrome: Chrome(context, title: title), status: Int(status.code), heading: title, message: message),
+            status: status
+        )
     }
 }
 
@@ -93,7 +104,8 @@ struct Chrome {
             case .therapist: [("/patients", "My patients")]
             case .patient: [("/patients/\(user.patientId ?? "")", "My record")]
             }
-        self.nav = [NavLink(href: "/", label: "Home", current: current == "/")]
+        self.nav =
+            [NavLink(href: "/", label: "Home", current: current == "/")]
             + links.map { NavLink(href: $0.0, label: $0.1, current: current == $0.0) }
     }
 }
@@ -104,5 +116,3 @@ struct ErrorPage: PageModel {
     let heading: String
     let message: String
 }
-
-import NIOCore

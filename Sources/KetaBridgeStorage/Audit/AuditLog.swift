@@ -23,13 +23,34 @@ enum AuditLog {
         let hash = hash(AuditEvent.canonical(seq: seq, at: at, entry: entry, previousHash: previous))
         try await db.insert(into: "audit_events")
             .columns(
-                "seq", "at", "actor_id", "actor_role", "clinic_id", "action", "patient_id", "record_type", "record_id", "client_address",
-                "outcome", "prev_hash", "hash"
+                "seq",
+                "at",
+                "actor_id",
+                "actor_role",
+                "clinic_id",
+                "action",
+                "patient_id",
+                "record_type",
+                "record_id",
+                "client_address",
+                "outcome",
+                "prev_hash",
+                "hash"
             )
             .values(
-                SQLBind(seq), SQLBind(at.epochMilliseconds), SQLBind(entry.actorId), SQLBind(entry.actorRole?.rawValue),
-                SQLBind(entry.clinicId), SQLBind(entry.action.rawValue), SQLBind(entry.patientId), SQLBind(entry.recordType),
-                SQLBind(entry.recordId), SQLBind(entry.clientAddress), SQLBind(entry.outcome.rawValue), SQLBind(previous), SQLBind(hash)
+                SQLBind(seq),
+                SQLBind(at.epochMilliseconds),
+                SQLBind(entry.actorId),
+                SQLBind(entry.actorRole?.rawValue),
+                SQLBind(entry.clinicId),
+                SQLBind(entry.action.rawValue),
+                SQLBind(entry.patientId),
+                SQLBind(entry.recordType),
+                SQLBind(entry.recordId),
+                SQLBind(entry.clientAddress),
+                SQLBind(entry.outcome.rawValue),
+                SQLBind(previous),
+                SQLBind(hash)
             ).run()
         try await db.update("audit_head").set("seq", to: seq).set("hash", to: hash).where("id", .equal, 1).run()
         return AuditEvent(seq: seq, at: at, entry: entry, previousHash: previous, hash: hash)
@@ -94,13 +115,21 @@ enum AuditLog {
 
     static func event(_ row: any SQLRow) throws -> AuditEvent {
         AuditEvent(
-            seq: try row.int("seq"), at: try row.date("at"),
+            seq: try row.int("seq"),
+            at: try row.date("at"),
             entry: AuditEntry(
-                actorId: try row.optionalString("actor_id"), actorRole: try row.optionalString("actor_role").flatMap(Role.init(rawValue:)),
-                clinicId: try row.optionalString("clinic_id"), action: try row.enumValue("action", as: AuditAction.self),
-                patientId: try row.optionalString("patient_id"), recordType: try row.string("record_type"),
-                recordId: try row.optionalString("record_id"), clientAddress: try row.optionalString("client_address"),
-                outcome: try row.enumValue("outcome", as: AuditOutcome.self)),
-            previousHash: try row.string("prev_hash"), hash: try row.string("hash"))
+                actorId: try row.optionalString("actor_id"),
+                actorRole: try row.optionalString("actor_role").flatMap(Role.init(rawValue:)),
+                clinicId: try row.optionalString("clinic_id"),
+                action: try row.enumValue("action", as: AuditAction.self),
+                patientId: try row.optionalString("patient_id"),
+                recordType: try row.string("record_type"),
+                recordId: try row.optionalString("record_id"),
+                clientAddress: try row.optionalString("client_address"),
+                outcome: try row.enumValue("outcome", as: AuditOutcome.self)
+            ),
+            previousHash: try row.string("prev_hash"),
+            hash: try row.string("hash")
+        )
     }
 }

@@ -1,4 +1,4 @@
-public import KetaBridgeCore
+import KetaBridgeCore
 public import SQLKit
 
 /// The storage engines KetaBridge runs on.

@@ -1,5 +1,5 @@
-public import Foundation
-public import KetaBridgeCore
+import Foundation
+import KetaBridgeCore
 
 /// Where the data lives: `sqlite:PATH` or `postgres://user:pass@host:port/db[?sslmode=disable|prefer|require]`.
 public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
@@ -32,7 +32,9 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
             let host = components.host, !host.isEmpty
         else {
             throw DomainError.invalid(
-                field: "database", message: "expected sqlite:PATH or postgres://user:password@host:port/database, got '\(Self.redacted(text))'")
+                field: "database",
+                message: "expected sqlite:PATH or postgres://user:password@host:port/database, got '\(Self.redacted(text))'"
+            )
         }
         let database = components.path.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         let query = Dictionary((components.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
@@ -45,9 +47,15 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         }
         self = .postgres(
             PostgresSettings(
-                host: host, port: components.port ?? 5432, username: components.percentEncodedUser?.removingPercentEncoding ?? "postgres",
-                password: components.percentEncodedPassword?.removingPercentEncoding, database: database.isEmpty ? "postgres" : database,
-                tls: tls, schema: query["schema"]))
+                host: host,
+                port: components.port ?? 5432,
+                username: components.percentEncodedUser?.removingPercentEncoding ?? "postgres",
+                password: components.percentEncodedPassword?.removingPercentEncoding,
+                database: database.isEmpty ? "postgres" : database,
+                tls: tls,
+                schema: query["schema"]
+            )
+        )
     }
 
     public var engine: DatabaseEngine {

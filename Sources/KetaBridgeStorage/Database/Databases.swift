@@ -1,6 +1,6 @@
-import PostgresNIO
-public import KetaBridgeCore
+import KetaBridgeCore
 public import Logging
+import PostgresNIO
 
 /// Opens the database a URL names, migrated or checked as the caller asks.
 public enum Databases {
@@ -14,7 +14,9 @@ public enum Databases {
 
     /// Opens the store, keeps it running for the duration of `body`, then shuts it down.
     public static func withDatabase<T: Sendable>(
-        _ url: DatabaseURL, logger: Logger, _ body: @Sendable (any Database) async throws -> T
+        _ url: DatabaseURL,
+        logger: Logger,
+        _ body: @Sendable (any Database) async throws -> T
     ) async throws -> T {
         let database = try await open(url, logger: logger)
         return try await withRunning(database, body)

@@ -22,8 +22,13 @@ public final class PostgresStore: Database, Service {
             case .require: .require(.makeClientConfiguration())
             }
         var configuration = PostgresClient.Configuration(
-            host: settings.host, port: settings.port, username: settings.username, password: settings.password,
-            database: settings.database, tls: tls)
+            host: settings.host,
+            port: settings.port,
+            username: settings.username,
+            password: settings.password,
+            database: settings.database,
+            tls: tls
+        )
         configuration.options.maximumConnections = maximumConnections
         if let schema = settings.schema {
             configuration.options.additionalStartupParameters = [("search_path", schema)]

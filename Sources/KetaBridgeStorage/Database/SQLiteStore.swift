@@ -34,7 +34,11 @@ public final class SQLiteStore: Database {
 
     private static func connect(path: String, logger: Logger, readOnly: Bool) async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(
-            storage: .file(path: path), threadPool: .singleton, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())
+            storage: .file(path: path),
+            threadPool: .singleton,
+            logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any()
+        )
         // busy_timeout replaces sqlite-nio's spinning busy handler; synchronous=NORMAL is safe in WAL mode
         // (a committed transaction survives a process crash; see ADR 0002 for power loss).
         var pragmas = ["PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"]
@@ -62,7 +66,9 @@ public final class SQLiteStore: Database {
     }
 
     private static func transaction<T: Sendable>(
-        _ connection: SQLiteConnection, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
+        _ connection: SQLiteConnection,
+        begin: String,
+        _ body: @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         do {
             _ = try await connection.query(begin)
@@ -80,7 +86,7 @@ public final class SQLiteStore: Database {
     }
 
     public func shutdown() async throws {
-        for connection in await readers.all + writer.all {
+        for connection in readers.all + writer.all {
             try await connection.close()
         }
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KetaBridgeCore
 
 /// Writes the demo clinic once. Running it again finds "Demo Clinic" and changes nothing.
@@ -18,8 +18,18 @@ public enum DemoSeeder {
                 try await PatientRepository.insert(patient, on: db)
                 try await AuditLog.append(
                     AuditEntry(
-                        actorId: nil, actorRole: nil, clinicId: demo.clinic.id, action: .create, patientId: patient.id, recordType: "patient",
-                        recordId: patient.id, clientAddress: "demo-seed"), at: now, on: db)
+                        actorId: nil,
+                        actorRole: nil,
+                        clinicId: demo.clinic.id,
+                        action: .create,
+                        patientId: patient.id,
+                        recordType: "patient",
+                        recordId: patient.id,
+                        clientAddress: "demo-seed"
+                    ),
+                    at: now,
+                    on: db
+                )
             }
             for user in demo.staff + [demo.patientUser] {
                 try await UserRepository.insert(user, passwordHash: passwordHash, on: db)

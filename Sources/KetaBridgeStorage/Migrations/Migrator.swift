@@ -1,5 +1,5 @@
 public import Foundation
-public import KetaBridgeCore
+import KetaBridgeCore
 import SQLKit
 
 /// Applies pending migrations in order and records each in `schema_migrations`.
@@ -51,7 +51,10 @@ public struct Migrator: Sendable {
             case .sqlite:
                 exists = try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").first() != nil
             case .postgres:
-                exists = try await db.raw("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'").first() != nil
+                exists =
+                    try await db.raw(
+                        "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'"
+                    ).first() != nil
             }
             guard exists else { return [] }
             let rows = try await db.select().column("name").from("schema_migrations").all()

@@ -8,8 +8,14 @@ enum APITokenRepository {
         try await db.insert(into: "api_tokens")
             .columns("id", "user_id", "name", "token_hash", "created_at", "expires_at", "revoked_at", "last_used_at")
             .values(
-                SQLBind(token.id), SQLBind(token.userId), SQLBind(token.name), SQLBind(hash), SQLBind(token.createdAt.epochMilliseconds),
-                SQLBind(token.expiresAt.epochMilliseconds), SQLBind(Int64?.none), SQLBind(Int64?.none)
+                SQLBind(token.id),
+                SQLBind(token.userId),
+                SQLBind(token.name),
+                SQLBind(hash),
+                SQLBind(token.createdAt.epochMilliseconds),
+                SQLBind(token.expiresAt.epochMilliseconds),
+                SQLBind(Int64?.none),
+                SQLBind(Int64?.none)
             ).run()
     }
 
@@ -23,20 +29,29 @@ enum APITokenRepository {
 
     static func list(clinicId: String, on db: any SQLDatabase) async throws -> [APIToken] {
         try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("api_tokens"))).from("api_tokens")
-            .join("users", on: "users.id = api_tokens.user_id")
+            .join(SQLIdentifier("users"), method: SQLJoinMethod.inner, on: SQLColumn("id", table: "users"), .equal, SQLColumn("user_id", table: "api_tokens"))
             .where(SQLColumn("clinic_id", table: "users"), .equal, SQLBind(clinicId))
             .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "api_tokens"), direction: SQLDirection.descending)).all().map(token)
     }
 
     static func revoke(id: String, at: Date, on db: any SQLDatabase) async throws {
-        try await db.update("api_tokens").set("revoked_at", to: at.epochMilliseconds).where("id", .equal, id).where("revoked_at", .is, SQLLiteral.null).run()
+        try await db.update("api_tokens").set("revoked_at", to: at.epochMilliseconds).where("id", .equal, id).where(
+            "revoked_at",
+            .is,
+            SQLLiteral.null
+        ).run()
     }
 
     static func token(_ row: any SQLRow) throws -> APIToken {
         APIToken(
-            id: try row.string("id"), userId: try row.string("user_id"), name: try row.string("name"), createdAt: try row.date("created_at"),
-            expiresAt: try row.optionalDate("expires_at"), revokedAt: try row.optionalDate("revoked_at"),
-            lastUsedAt: try row.optionalDate("last_used_at"))
+            id: try row.string("id"),
+            userId: try row.string("user_id"),
+            name: try row.string("name"),
+            createdAt: try row.date("created_at"),
+            expiresAt: try row.optionalDate("expires_at"),
+            revokedAt: try row.optionalDate("revoked_at"),
+            lastUsedAt: try row.optionalDate("last_used_at")
+        )
     }
 }
 
@@ -45,7 +60,9 @@ enum LoginFailureRepository {
     static func count(keys: [String], since: Date, on db: any SQLDatabase) async throws -> Int {
         var worst = 0
         for key in keys {
-            let n = try await db.count { $0.from("login_failures").where("throttle_key", .equal, key).where("at", .greaterThan, since.epochMilliseconds) }
+            let n = try await db.count {
+                $0.from("login_failures").where("throttle_key", .equal, key).where("at", .greaterThan, since.epochMilliseconds)
+            }
             worst = max(worst, n)
         }
         return worst

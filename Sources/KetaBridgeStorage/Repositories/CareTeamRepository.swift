@@ -5,7 +5,11 @@ enum CareTeamRepository {
     static func members(patientId: String, on db: any SQLDatabase) async throws -> [CareTeamMember] {
         try await db.select().columns("patient_id", "user_id", "role").from("care_team").where("patient_id", .equal, patientId)
             .orderBy("role").all().map { row in
-                CareTeamMember(patientId: try row.string("patient_id"), userId: try row.string("user_id"), role: try row.enumValue("role", as: Role.self))
+                CareTeamMember(
+                    patientId: try row.string("patient_id"),
+                    userId: try row.string("user_id"),
+                    role: try row.enumValue("role", as: Role.self)
+                )
             }
     }
 

@@ -6,13 +6,33 @@ enum PatientRepository {
     static func insert(_ p: Patient, on db: any SQLDatabase) async throws {
         try await db.insert(into: "patients")
             .columns(
-                "id", "clinic_id", "mrn", "given_name", "family_name", "given_name_lc", "family_name_lc", "date_of_birth", "sex", "email",
-                "phone", "created_at", "updated_at"
+                "id",
+                "clinic_id",
+                "mrn",
+                "given_name",
+                "family_name",
+                "given_name_lc",
+                "family_name_lc",
+                "date_of_birth",
+                "sex",
+                "email",
+                "phone",
+                "created_at",
+                "updated_at"
             )
             .values(
-                SQLBind(p.id), SQLBind(p.clinicId), SQLBind(p.mrn), SQLBind(p.givenName), SQLBind(p.familyName),
-                SQLBind(p.givenName.lowercased()), SQLBind(p.familyName.lowercased()), SQLBind(p.dateOfBirth.description),
-                SQLBind(p.sex.rawValue), SQLBind(p.email), SQLBind(p.phone), SQLBind(p.createdAt.epochMilliseconds),
+                SQLBind(p.id),
+                SQLBind(p.clinicId),
+                SQLBind(p.mrn),
+                SQLBind(p.givenName),
+                SQLBind(p.familyName),
+                SQLBind(p.givenName.lowercased()),
+                SQLBind(p.familyName.lowercased()),
+                SQLBind(p.dateOfBirth.description),
+                SQLBind(p.sex.rawValue),
+                SQLBind(p.email),
+                SQLBind(p.phone),
+                SQLBind(p.createdAt.epochMilliseconds),
                 SQLBind(p.updatedAt.epochMilliseconds)
             ).run()
     }
@@ -35,8 +55,10 @@ enum PatientRepository {
             var select = select.from("patients").where("clinic_id", .equal, clinicId)
             if let therapist = query.assignedTo {
                 select = select.where(
-                    SQLColumn("id"), .in,
-                    SQLGroupExpression(db.select().column("patient_id").from("care_team").where("user_id", .equal, therapist).query))
+                    SQLColumn("id"),
+                    .in,
+                    SQLGroupExpression(db.select().column("patient_id").from("care_team").where("user_id", .equal, therapist).query)
+                )
             }
             switch query.term {
             case .all: break
@@ -77,11 +99,19 @@ enum PatientRepository {
         let dobText = try row.string("date_of_birth")
         guard let dob = CalendarDate(dobText) else { throw DomainError.storage("bad date_of_birth") }
         var p = Patient(
-            id: try row.string("id"), clinicId: try row.string("clinic_id"),
+            id: try row.string("id"),
+            clinicId: try row.string("clinic_id"),
             details: PatientDetails(
-                validated: try row.string("mrn"), try row.string("given_name"), try row.string("family_name"), dob,
-                try row.enumValue("sex", as: Sex.self), try row.optionalString("email"), try row.optionalString("phone")),
-            createdAt: try row.date("created_at"))
+                validated: try row.string("mrn"),
+                try row.string("given_name"),
+                try row.string("family_name"),
+                dob,
+                try row.enumValue("sex", as: Sex.self),
+                try row.optionalString("email"),
+                try row.optionalString("phone")
+            ),
+            createdAt: try row.date("created_at")
+        )
         p.updatedAt = try row.date("updated_at")
         return p
     }

@@ -7,8 +7,15 @@ enum UserRepository {
         try await db.insert(into: "users")
             .columns("id", "clinic_id", "email", "name", "role", "patient_id", "password_hash", "active", "created_at")
             .values(
-                SQLBind(user.id), SQLBind(user.clinicId), SQLBind(user.email), SQLBind(user.name), SQLBind(user.role.rawValue),
-                SQLBind(user.patientId), SQLBind(passwordHash), SQLBind(user.active), SQLBind(user.createdAt.epochMilliseconds)
+                SQLBind(user.id),
+                SQLBind(user.clinicId),
+                SQLBind(user.email),
+                SQLBind(user.name),
+                SQLBind(user.role.rawValue),
+                SQLBind(user.patientId),
+                SQLBind(passwordHash),
+                SQLBind(user.active),
+                SQLBind(user.createdAt.epochMilliseconds)
             ).run()
     }
 
@@ -34,8 +41,14 @@ enum UserRepository {
 
     static func user(_ row: any SQLRow) throws -> User {
         User(
-            id: try row.string("id"), clinicId: try row.string("clinic_id"), email: try row.string("email"), name: try row.string("name"),
-            role: try row.enumValue("role", as: Role.self), patientId: try row.optionalString("patient_id"),
-            active: try row.decode(column: "active", as: Bool.self), createdAt: try row.date("created_at"))
+            id: try row.string("id"),
+            clinicId: try row.string("clinic_id"),
+            email: try row.string("email"),
+            name: try row.string("name"),
+            role: try row.enumValue("role", as: Role.self),
+            patientId: try row.optionalString("patient_id"),
+            active: try row.decode(column: "active", as: Bool.self),
+            createdAt: try row.date("created_at")
+        )
     }
 }

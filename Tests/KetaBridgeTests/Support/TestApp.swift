@@ -1,11 +1,12 @@
-import HTTPTypes
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KetaBridgeCore
 import KetaBridgeServer
 import KetaBridgeStorage
 import NIOCore
+import NIOFoundationCompat
 import Testing
 
 /// Builds the real application on a fresh database with the fixture, and runs `body` against its router.
@@ -15,7 +16,8 @@ enum TestApp {
     }
 
     static func run<T: Sendable>(
-        _ engine: DatabaseEngine, configuration: AppConfiguration = configuration(),
+        _ engine: DatabaseEngine,
+        configuration: AppConfiguration = configuration(),
         _ body: @Sendable (any TestClientProtocol, Fixture, AppParts) async throws -> T
     ) async throws -> T {
         try await TestDatabase.withStore(engine) { store in
@@ -25,7 +27,9 @@ enum TestApp {
     }
 
     static func run<T: Sendable>(
-        store: KetaBridgeStore, configuration: AppConfiguration = configuration(), _ body: @Sendable (any TestClientProtocol, AppParts) async throws -> T
+        store: KetaBridgeStore,
+        configuration: AppConfiguration = configuration(),
+        _ body: @Sendable (any TestClientProtocol, AppParts) async throws -> T
     ) async throws -> T {
         let views = try await Views.load()
         let parts = buildRouter(store: store, configuration: configuration, views: views)
@@ -60,7 +64,11 @@ extension TestClientProtocol {
         let page = try await execute(uri: "/login", method: .get)
         var session = BrowserSession(cookie: try #require(page.sessionCookie), csrf: try #require(page.csrfToken))
         let response = try await execute(
-            uri: "/login", method: .post, headers: session.formHeaders(), body: session.form(["email": email, "password": password]))
+            uri: "/login",
+            method: .post,
+            headers: session.formHeaders(),
+            body: session.form(["email": email, "password": password])
+        )
         #expect(response.status == .seeOther, "sign-in of \(email) answered \(response.status)")
         session.cookie = try #require(response.sessionCookie)
         let home = try await execute(uri: "/", method: .get, headers: session.headers)
@@ -71,8 +79,11 @@ extension TestClientProtocol {
     /// A bearer token from the API's own endpoint.
     func token(_ email: String, password: String = Fixture.password) async throws -> String {
         let response = try await execute(
-            uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"],
-            body: ByteBuffer(string: #"{"email":"\#(email)","password":"\#(password)"}"#))
+            uri: "/api/v1/auth/token",
+            method: .post,
+            headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"email":"\#(email)","password":"\#(password)"}"#)
+        )
         #expect(response.status == .ok)
         let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
         return try #require(json?["token"] as? String)
@@ -96,5 +107,3 @@ extension TestResponse {
         return String(text[range.upperBound...].prefix { $0 != "\"" })
     }
 }
-
-import NIOFoundationCompat

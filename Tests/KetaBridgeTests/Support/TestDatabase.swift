@@ -2,6 +2,7 @@ import Foundation
 import KetaBridgeCore
 import KetaBridgeStorage
 import Logging
+import SQLKit
 
 /// Engines the suite runs on: SQLite always, PostgreSQL when KETABRIDGE_TEST_POSTGRES_URL is set (CI always sets it).
 enum TestEngines {
@@ -20,7 +21,10 @@ enum TestDatabase {
     }()
 
     static func withStore<T: Sendable>(
-        _ engine: DatabaseEngine, clock: any WallClock = SystemClock(), migrate: Bool = true, _ body: @Sendable (KetaBridgeStore) async throws -> T
+        _ engine: DatabaseEngine,
+        clock: any WallClock = SystemClock(),
+        migrate: Bool = true,
+        _ body: @Sendable (KetaBridgeStore) async throws -> T
     ) async throws -> T {
         let url = try await makeURL(engine)
         defer { cleanUp(url) }
@@ -44,7 +48,9 @@ enum TestDatabase {
             guard let base = ProcessInfo.processInfo.environment["KETABRIDGE_TEST_POSTGRES_URL"] else {
                 throw DomainError.invalid(field: "KETABRIDGE_TEST_POSTGRES_URL", message: "not set")
             }
-            guard case .postgres(var settings) = try DatabaseURL(parsing: base) else { throw DomainError.invalid(field: "url", message: "not postgres") }
+            guard case .postgres(var settings) = try DatabaseURL(parsing: base) else {
+                throw DomainError.invalid(field: "url", message: "not postgres")
+            }
             try await Databases.withDatabase(.postgres(settings), logger: logger) { db in
                 try await db.write { sql in try await sql.raw("CREATE SCHEMA \(unsafeRaw: name)").run() }
             }
@@ -62,5 +68,3 @@ enum TestDatabase {
         }
     }
 }
-
-import SQLKit
