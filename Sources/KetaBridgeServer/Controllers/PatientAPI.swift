@@ -39,8 +39,7 @@ struct PatientAPI {
         ) {
             request,
             context in
-            let input = try await JSONInput.decode(PatientDetails.Input.self, from: request, context: context)
-            let details = try PatientDetails.validate(input, today: CalendarDate(store.clock.now)).get()
+            let details = try await details(request, context)
             let patient = try await store.createPatient(details, actor: try context.requireActor(), client: context.clientAddress)
             return try JSONOutput.response(patient, status: .created)
         }
@@ -53,11 +52,7 @@ struct PatientAPI {
         ) {
             _,
             context in
-            let chart = try await store.chart(
-                patientId: try context.parameters.require("patientID"),
-                actor: try context.requireActor(),
-                client: context.clientAddress
-            )
+            let chart = try await chart(context)
             return try JSONOutput.response(PatientWithCareTeam(patient: chart.patient, careTeam: chart.careTeam))
         }
         routes.api(
@@ -70,8 +65,7 @@ struct PatientAPI {
         ) {
             request,
             context in
-            let input = try await JSONInput.decode(PatientDetails.Input.self, from: request, context: context)
-            let details = try PatientDetails.validate(input, today: CalendarDate(store.clock.now)).get()
+            let details = try await details(request, context)
             let patient = try await store.updatePatient(
                 id: try context.parameters.require("patientID"),
                 details,
@@ -89,11 +83,7 @@ struct PatientAPI {
         ) {
             _,
             context in
-            let chart = try await store.chart(
-                patientId: try context.parameters.require("patientID"),
-                actor: try context.requireActor(),
-                client: context.clientAddress
-            )
+            let chart = try await chart(context)
             return try JSONOutput.response(chart.careTeam)
         }
         routes.api(
@@ -133,6 +123,23 @@ struct PatientAPI {
             )
             return Response(status: .noContent)
         }
+    }
+}
+
+extension PatientAPI {
+    /// The chart of the route's patient, access-checked and audited by the store.
+    func chart(_ context: AppRequestContext) async throws -> PatientChart {
+        try await store.chart(
+            patientId: try context.parameters.require("patientID"),
+            actor: try context.requireActor(),
+            client: context.clientAddress
+        )
+    }
+
+    /// Demographics from a JSON body; the first invalid field is a 400.
+    func details(_ request: Request, _ context: AppRequestContext) async throws -> PatientDetails {
+        let input = try await JSONInput.decode(PatientDetails.Input.self, from: request, context: context)
+        return try PatientDetails.validate(input, today: CalendarDate(store.clock.now)).get()
     }
 }
 

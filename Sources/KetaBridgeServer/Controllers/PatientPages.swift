@@ -44,40 +44,7 @@ struct PatientPages {
             )
         }
         routes.html(.post, "/patients", .signedIn(Self.editors), "Register a patient") { _, context in
-            let input = Self.input(from: context.form)
-            switch PatientDetails.validate(input, today: today) {
-            case .failure(let errors):
-                return views.render(
-                    "patient_form",
-                    PatientFormPage(
-                        chrome: Chrome(context, title: "Register a patient"),
-                        action: "/patients",
-                        input: input,
-                        errors: errors,
-                        isNew: true
-                    ),
-                    status: .badRequest
-                )
-            case .success(let details):
-                do {
-                    let patient = try await store.createPatient(details, actor: try context.requireActor(), client: context.clientAddress)
-                    return .redirect(to: "/patients/\(patient.id)", type: .normal)
-                } catch DomainError.duplicate(let field) {
-                    var errors = ValidationErrors()
-                    errors.add(field, "another patient of this clinic already has this \(field == "mrn" ? "MRN" : field)")
-                    return views.render(
-                        "patient_form",
-                        PatientFormPage(
-                            chrome: Chrome(context, title: "Register a patient"),
-                            action: "/patients",
-                            input: input,
-                            errors: errors,
-                            isNew: true
-                        ),
-                        status: .conflict
-                    )
-                }
-            }
+            try await save(patientId: nil, context: context)
         }
         routes.html(.get, "/patients/:patientID", .patientRecord(Self.chartReaders), "Patient chart") { _, context in
             let actor = try context.requireActor()
@@ -106,23 +73,7 @@ struct PatientPages {
             )
         }
         routes.html(.post, "/patients/:patientID", .patientRecord(Self.editors), "Update a patient") { _, context in
-            let id = try context.parameters.require("patientID")
-            let input = Self.input(from: context.form)
-            let page = { (errors: ValidationErrors) in
-                PatientFormPage(chrome: Chrome(context, title: "Edit patient"), action: "/patients/\(id)", input: input, errors: errors, isNew: false)
-            }
-            switch PatientDetails.validate(input, today: today) {
-            case .failure(let errors): return views.render("patient_form", page(errors), status: .badRequest)
-            case .success(let details):
-                do {
-                    _ = try await store.updatePatient(id: id, details, actor: try context.requireActor(), client: context.clientAddress)
-                    return .redirect(to: "/patients/\(id)", type: .normal)
-                } catch DomainError.duplicate(let field) {
-                    var errors = ValidationErrors()
-                    errors.add(field, "another patient of this clinic already has this \(field == "mrn" ? "MRN" : field)")
-                    return views.render("patient_form", page(errors), status: .conflict)
-                }
-            }
+            try await save(patientId: try context.parameters.require("patientID"), context: context)
         }
         routes.html(.post, "/patients/:patientID/care-team", .patientRecord(Self.teamManagers), "Add a care team member") { _, context in
             let id = try context.parameters.require("patientID")
@@ -153,6 +104,43 @@ struct PatientPages {
     }
 
     var today: CalendarDate { CalendarDate(store.clock.now) }
+
+    /// Registers (`patientId` nil) or updates a patient from the posted form; problems re-render the form inline.
+    func save(patientId: String?, context: AppRequestContext) async throws -> Response {
+        let input = Self.input(from: context.form)
+        func form(_ errors: ValidationErrors, _ status: HTTPResponse.Status) -> Response {
+            views.render(
+                "patient_form",
+                PatientFormPage(
+                    chrome: Chrome(context, title: patientId == nil ? "Register a patient" : "Edit patient"),
+                    action: patientId.map { "/patients/\($0)" } ?? "/patients",
+                    input: input,
+                    errors: errors,
+                    isNew: patientId == nil
+                ),
+                status: status
+            )
+        }
+        let details: PatientDetails
+        switch PatientDetails.validate(input, today: today) {
+        case .failure(let errors): return form(errors, .badRequest)
+        case .success(let valid): details = valid
+        }
+        let actor = try context.requireActor()
+        do {
+            let saved =
+                if let patientId {
+                    try await store.updatePatient(id: patientId, details, actor: actor, client: context.clientAddress)
+                } else {
+                    try await store.createPatient(details, actor: actor, client: context.clientAddress)
+                }
+            return .redirect(to: "/patients/\(saved.id)", type: .normal)
+        } catch DomainError.duplicate(let field) {
+            var errors = ValidationErrors()
+            errors.add(field, "another patient of this clinic already has this \(field == "mrn" ? "MRN" : field)")
+            return form(errors, .conflict)
+        }
+    }
 
     static func input(from form: FormFields) -> PatientDetails.Input {
         PatientDetails.Input(

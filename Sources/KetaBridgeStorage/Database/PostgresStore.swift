@@ -34,7 +34,11 @@ public final class PostgresStore: Database, Service {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        self.logger = logger
+        // Queries may be queued before the pool's run() has started (commands start both at once); PostgresNIO
+        // warns about that on the query logger although the queries simply wait. Real failures still throw.
+        var queryLogger = logger
+        queryLogger.logLevel = .error
+        self.logger = queryLogger
     }
 
     /// Runs the connection pool until cancelled or shut down gracefully.

@@ -29,7 +29,13 @@ enum APITokenRepository {
 
     static func list(clinicId: String, on db: any SQLDatabase) async throws -> [APIToken] {
         try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("api_tokens"))).from("api_tokens")
-            .join(SQLIdentifier("users"), method: SQLJoinMethod.inner, on: SQLColumn("id", table: "users"), .equal, SQLColumn("user_id", table: "api_tokens"))
+            .join(
+                SQLIdentifier("users"),
+                method: SQLJoinMethod.inner,
+                on: SQLColumn("id", table: "users"),
+                .equal,
+                SQLColumn("user_id", table: "api_tokens")
+            )
             .where(SQLColumn("clinic_id", table: "users"), .equal, SQLBind(clinicId))
             .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "api_tokens"), direction: SQLDirection.descending)).all().map(token)
     }
