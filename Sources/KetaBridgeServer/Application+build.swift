@@ -32,7 +32,7 @@ public func buildRouter(
         )
     )
     router.addMiddleware {
-        LogRequestsMiddleware(.info)
+        AccessLogMiddleware()
         MetricsMiddleware()
         SecurityHeadersMiddleware()
         ErrorMiddleware(views: views)

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import KetaBridgeCore
 import KetaBridgeServer
 import KetaBridgeStorage
+import Logging
 import NIOCore
 import NIOFoundationCompat
 import Testing
@@ -29,11 +30,12 @@ enum TestApp {
     static func run<T: Sendable>(
         store: KetaBridgeStore,
         configuration: AppConfiguration = configuration(),
+        logger: Logger = TestDatabase.logger,
         _ body: @Sendable (any TestClientProtocol, AppParts) async throws -> T
     ) async throws -> T {
         let views = try await Views.load()
         let parts = buildRouter(store: store, configuration: configuration, views: views)
-        let app = Application(router: parts.router, logger: TestDatabase.logger)
+        let app = Application(router: parts.router, logger: logger)
         nonisolated(unsafe) let unsafeParts = parts
         return try await app.test(.router) { client in try await body(client, unsafeParts) }
     }
