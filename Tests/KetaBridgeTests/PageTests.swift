@@ -17,6 +17,8 @@ import Testing
             #expect(page.text.contains(#"<h1 id="patient-name">Ada Lovelace</h1>"#))
             #expect(page.text.contains("Test Therapist"))
             #expect(page.text.contains("Add a clinician"))
+            // The clinicians not yet on the team are offered by id.
+            #expect(page.text.contains(#"<option value="\#(f.otherTherapist.id)">"#))
             #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
         }
     }

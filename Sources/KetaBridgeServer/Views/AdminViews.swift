@@ -22,17 +22,11 @@ struct AuditPage: PageModel {
         let denied: Bool
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let chrome: Chrome
     let rows: [Row]
     let pager: Pager
-    let userOptions: [Option]
-    let actionOptions: [Option]
+    let userOptions: [SelectOption]
+    let actionOptions: [SelectOption]
     let form: [String: String]
     let isEmpty: Bool
     let patientFilter: String
@@ -58,8 +52,10 @@ struct AuditPage: PageModel {
             )
         }
         self.pager = Pager(events, path: "/admin/audit", query: form)
-        self.userOptions = users.map { Option(value: $0.id, label: "\($0.name) (\($0.role.rawValue))", selected: $0.id == form["userId"]) }
-        self.actionOptions = AuditAction.allCases.map { Option(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form["action"]) }
+        self.userOptions = users.map { SelectOption(value: $0.id, label: "\($0.name) (\($0.role.rawValue))", selected: $0.id == form["userId"]) }
+        self.actionOptions = AuditAction.allCases.map {
+            SelectOption(value: $0.rawValue, label: $0.rawValue, selected: $0.rawValue == form["action"])
+        }
         self.isEmpty = rows.isEmpty
         self.patientFilter = form["patientId"] ?? ""
         self.fromFilter = form["from"] ?? ""
@@ -75,15 +71,9 @@ struct UsersPage: PageModel {
         let active: Bool
     }
 
-    struct RoleOption {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let chrome: Chrome
     let rows: [Row]
-    let roleOptions: [RoleOption]
+    let roleOptions: [SelectOption]
     let input: [String: String]
     let errors: [String: String]
     let notice: String?
@@ -92,7 +82,7 @@ struct UsersPage: PageModel {
     init(chrome: Chrome, users: [User], input: [String: String], errors: ValidationErrors, notice: String?) {
         self.chrome = chrome
         self.rows = users.map { Row(name: $0.name, email: $0.email, role: $0.role.title, active: $0.active) }
-        self.roleOptions = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == input["role"]) }
+        self.roleOptions = Role.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == input["role"]) }
         self.input = input
         self.errors = Dictionary(errors.fields.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
         self.notice = notice
@@ -112,14 +102,9 @@ struct TokensPage: PageModel {
         let revokeAction: String
     }
 
-    struct UserOption {
-        let id: String
-        let label: String
-    }
-
     let chrome: Chrome
     let rows: [Row]
-    let users: [UserOption]
+    let users: [SelectOption]
     let issued: String?
     let isEmpty: Bool
 
@@ -139,7 +124,7 @@ struct TokensPage: PageModel {
                 revokeAction: "/admin/tokens/\(t.id)/revoke"
             )
         }
-        self.users = users.filter(\.active).map { UserOption(id: $0.id, label: "\($0.name) (\($0.role.rawValue))") }
+        self.users = users.filter(\.active).map { SelectOption(value: $0.id, label: "\($0.name) (\($0.role.rawValue))") }
         self.issued = issued
         self.isEmpty = rows.isEmpty
     }

@@ -80,16 +80,10 @@ struct PatientFormPage: PageModel {
         let required: Bool
     }
 
-    struct SexOption {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     let chrome: Chrome
     let action: String
     let fields: [Field]
-    let sexOptions: [SexOption]
+    let sexOptions: [SelectOption]
     let sexError: String?
     let isNew: Bool
     let hasErrors: Bool
@@ -111,7 +105,7 @@ struct PatientFormPage: PageModel {
             field("phone", "Phone", input.phone, type: "tel", required: false),
         ]
         let chosen = (input.sex ?? "unknown").lowercased()
-        self.sexOptions = Sex.allCases.map { SexOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == chosen) }
+        self.sexOptions = Sex.allCases.map { SelectOption(value: $0.rawValue, label: $0.title, selected: $0.rawValue == chosen) }
         self.sexError = errors.message(for: "sex")
     }
 }
@@ -123,18 +117,13 @@ struct ChartPage: PageModel {
         let removeAction: String
     }
 
-    struct Option {
-        let id: String
-        let label: String
-    }
-
     let chrome: Chrome
     let patient: Patient
     let age: Int
     let sex: String
     let dateOfBirth: String
     let members: [Member]
-    let addOptions: [Option]
+    let addOptions: [SelectOption]
     let canEdit: Bool
     let canManageTeam: Bool
     let isOwnRecord: Bool
@@ -157,7 +146,7 @@ struct ChartPage: PageModel {
             )
         }
         let onTeam = Set(chart.careTeam.map(\.userId))
-        self.addOptions = clinicians.filter { !onTeam.contains($0.id) }.map { Option(id: $0.id, label: "\($0.name) — \($0.role.title)") }
+        self.addOptions = clinicians.filter { !onTeam.contains($0.id) }.map { SelectOption(value: $0.id, label: "\($0.name) — \($0.role.title)") }
         self.canEdit = PatientPages.editors.contains(actor.role)
         self.isOwnRecord = actor.patientId == chart.patient.id
         self.hasMembers = !members.isEmpty

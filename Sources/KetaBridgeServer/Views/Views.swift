@@ -110,6 +110,13 @@ struct Chrome {
     }
 }
 
+/// One `<option>` of a `<select>`.
+struct SelectOption {
+    let value: String
+    let label: String
+    var selected = false
+}
+
 struct ErrorPage: PageModel {
     let chrome: Chrome
     let status: Int
