@@ -134,7 +134,7 @@ struct AdminController {
         let token = try await store.createAPIToken(
             userId: input.userId,
             name: name,
-            hash: Secrets.sha256Hex(secret),
+            hash: Digest.sha256Hex(secret),
             lifetime: input.expiresInDays.map { TimeInterval($0 * 86_400) },
             audit: try context.requireActor(),
             client: context.clientAddress

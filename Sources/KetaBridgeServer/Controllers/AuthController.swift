@@ -80,7 +80,7 @@ struct AuthController {
                 let token = try await store.createAPIToken(
                     userId: user.id,
                     name: "login token",
-                    hash: Secrets.sha256Hex(secret),
+                    hash: Digest.sha256Hex(secret),
                     lifetime: configuration.apiTokenLifetime,
                     audit: nil,
                     client: context.clientAddress

@@ -3,7 +3,7 @@ import Hummingbird
 import Logging
 
 /// One log line per request with ids only. Hummingbird's `LogRequestsMiddleware` logs the whole URI, and a query
-/// string can carry PHI (a patient search for a name or a birth date), so we log the path without it.
+/// string can carry PHI (a patient search for a name or a birth date), so we log `uri.path`, which excludes it.
 struct AccessLogMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -25,14 +25,9 @@ struct AccessLogMiddleware: RouterMiddleware {
         context.logger.info(
             "request",
             metadata: [
-                "http.method": .string(request.method.rawValue), "http.path": .string(Self.loggablePath(request.uri.path)),
+                "http.method": .string(request.method.rawValue), "http.path": .string(request.uri.path),
                 "http.status": .stringConvertible(status), "http.duration_ms": .string(String(format: "%.2f", milliseconds)),
             ]
         )
-    }
-
-    /// The path alone (ids are fine in logs; query strings are not).
-    static func loggablePath(_ path: String) -> String {
-        String(path.prefix { $0 != "?" })
     }
 }

@@ -20,7 +20,7 @@ struct IdentityMiddleware: RouterMiddleware {
                 throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "use Authorization: Bearer <token>")
             }
             let secret = String(authorization.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
-            guard let user = try await store.user(forTokenHash: Secrets.sha256Hex(secret)) else {
+            guard let user = try await store.user(forTokenHash: Digest.sha256Hex(secret)) else {
                 throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer"], message: "the token is unknown, expired or revoked")
             }
             context.identity = user

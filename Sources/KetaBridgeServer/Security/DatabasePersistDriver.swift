@@ -15,15 +15,15 @@ struct DatabasePersistDriver: PersistDriver {
 
     func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         do {
-            try await store.putSession(keyHash: Secrets.sha256Hex(key), json: try encode(value), expiresAt: expiry(expires), insertOnly: true)
-        } catch let error as KetaBridgeCore.DomainError {
+            try await store.putSession(keyHash: Digest.sha256Hex(key), json: try encode(value), expiresAt: expiry(expires), insertOnly: true)
+        } catch let error as DomainError {
             if case .duplicate = error { throw PersistError.duplicate }
             throw error
         }
     }
 
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
-        try await store.putSession(keyHash: Secrets.sha256Hex(key), json: try encode(value), expiresAt: expiry(expires), insertOnly: false)
+        try await store.putSession(keyHash: Digest.sha256Hex(key), json: try encode(value), expiresAt: expiry(expires), insertOnly: false)
     }
 
     func get<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> Object? {
@@ -31,7 +31,7 @@ struct DatabasePersistDriver: PersistDriver {
     }
 
     func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
-        guard let found = try await store.session(keyHash: Secrets.sha256Hex(key)) else { return nil }
+        guard let found = try await store.session(keyHash: Digest.sha256Hex(key)) else { return nil }
         guard let object = try? JSONDecoder().decode(Object.self, from: Data(found.json.utf8)) else {
             throw PersistError.invalidConversion
         }
@@ -40,7 +40,7 @@ struct DatabasePersistDriver: PersistDriver {
     }
 
     func remove(key: String) async throws {
-        try await store.removeSession(keyHash: Secrets.sha256Hex(key))
+        try await store.removeSession(keyHash: Digest.sha256Hex(key))
     }
 
     private func encode(_ value: some Encodable) throws -> String {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import HTTPTypes
 import HummingbirdAuth
@@ -8,7 +7,7 @@ import NIOCore
 import NIOFoundationCompat
 import NIOPosix
 
-/// Random secrets, hashes and constant-time comparison: the small set of primitives the auth code needs.
+/// Random secrets and constant-time comparison (digests: `Digest` in storage): the small set of primitives the auth code needs.
 enum Secrets {
     /// 256 random bits as URL-safe text.
     static func randomToken() -> String {
@@ -16,18 +15,6 @@ enum Secrets {
         let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func sha256Hex(_ text: String) -> String {
-        let digest = SHA256.hash(data: Data(text.utf8))
-        let hex: [Character] = Array("0123456789abcdef")
-        var out = ""
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
-        }
-        return out
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

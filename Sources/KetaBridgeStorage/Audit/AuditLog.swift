@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import KetaBridgeCore
 import SQLKit
@@ -6,9 +5,7 @@ import SQLKit
 /// The audit hash chain: each row stores SHA-256(canonical row + previous hash). Appends happen inside the caller's
 /// transaction, so an event commits exactly when the change it describes does.
 enum AuditLog {
-    static func hash(_ canonical: String) -> String {
-        SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func hash(_ canonical: String) -> String { Digest.sha256Hex(canonical) }
 
     @discardableResult
     static func append(_ entry: AuditEntry, at: Date, on db: any SQLDatabase) async throws -> AuditEvent {
