@@ -11,8 +11,8 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Create the demo clinic with synthetic patients (once; a second run changes nothing) and print its logins."
     )
 
-    @Option(help: "How many synthetic patients to create.") var patients = 40
-    @Option(help: "Seed for the generator: the same seed gives the same clinic.") var seed: UInt64 = 2026
+    @Option(help: "How many synthetic patients to create.") var patients = DemoClinic.defaultPatientCount
+    @Option(help: "Seed for the generator: the same seed gives the same clinic.") var seed: UInt64 = DemoClinic.defaultSeed
     @OptionGroup var db: DatabaseOptions
 
     func run() async throws {
@@ -20,7 +20,7 @@ struct DemoCommand: AsyncParsableCommand {
             guard (1...1_000_000).contains(patients) else { throw CLIError.badInput("--patients: choose 1 to 1000000") }
             let url = try db.url()
             try await Databases.withDatabase(url, logger: makeLogger(level: .warning)) { database in
-                if database.engine == .sqlite { try await Migrator().migrate(database) } else { try await Migrator().requireCurrent(database) }
+                try await Migrator().prepare(database)
                 try await Self.seedAndPrint(store: KetaBridgeStore(database: database), patients: patients, seed: seed)
             }
         }

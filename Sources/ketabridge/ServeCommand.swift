@@ -51,15 +51,10 @@ struct ServeCommand: AsyncParsableCommand {
             let store = KetaBridgeStore(database: database)
             let app = try await buildApplication(store: store, configuration: configuration, registry: registry, logger: logger)
             try await Databases.withRunning(database) { database in
-                switch database.engine {
-                case .sqlite:
-                    let applied = try await Migrator().migrate(database)
-                    if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.joined(separator: ","))]) }
-                case .postgres:
-                    try await Migrator().requireCurrent(database)
-                }
+                let applied = try await Migrator().prepare(database)
+                if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.joined(separator: ","))]) }
                 if demo {
-                    try await DemoCommand.seedAndPrint(store: store, patients: 40, seed: 2026)
+                    try await DemoCommand.seedAndPrint(store: store, patients: DemoClinic.defaultPatientCount, seed: DemoClinic.defaultSeed)
                 }
                 say("KetaBridge \(KetaBridgeVersion.current) on \(url) — http://\(configuration.host):\(configuration.port)")
                 try await app.runService()

@@ -25,16 +25,19 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reporting {
-                let new = try NewUser(email: email, name: name, role: try Role.parse(role), patientId: patientId)
-                let password = (readLine(strippingNewline: true) ?? "")
-                try PasswordPolicy.validate(password)
-                let hash = try await PasswordHasher(cost: 12).hash(password)
+                let request = try UserAccounts.Request(
+                    email: email,
+                    name: name,
+                    role: role,
+                    password: readLine(strippingNewline: true) ?? "",
+                    patientId: patientId
+                )
                 let url = try db.url()
                 try await Databases.withDatabase(url, logger: makeLogger(level: .warning)) { database in
-                    try await Migrator().requireCurrent(database)
+                    try await Migrator().prepare(database)
                     let store = KetaBridgeStore(database: database)
                     let clinic = try await chooseClinic(store)
-                    let user = try await store.createUser(new, clinicId: clinic.id, passwordHash: hash)
+                    let user = try await UserAccounts(store: store, hasher: PasswordHasher(cost: 12)).create(request, clinicId: clinic.id)
                     say("created \(user.role.rawValue) \(user.email) (id \(user.id)) in \(clinic.name)")
                 }
             }

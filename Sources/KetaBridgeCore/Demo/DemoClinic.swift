@@ -26,7 +26,10 @@ public struct DemoClinic: Sendable {
         Login(email: "patient@demo.test", name: "Jordan Rivera", role: .patient),
     ]
 
-    public init(patientCount: Int = 40, seed: UInt64 = 2026, now: Date) {
+    public static let defaultPatientCount = 40
+    public static let defaultSeed: UInt64 = 2026
+
+    public init(patientCount: Int = defaultPatientCount, seed: UInt64 = defaultSeed, now: Date) {
         var rng = SeededGenerator(seed: seed)
         let clinic = Clinic(id: rng.uuid(), name: Self.clinicName, timeZone: "America/New_York", createdAt: now)
         let today = CalendarDate(now)

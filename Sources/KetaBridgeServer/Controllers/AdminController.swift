@@ -48,14 +48,14 @@ struct AdminController {
         routes.html(.post, "/admin/users", .admin, "Create a user") { _, context in
             let form = context.form
             do {
-                _ = try await createUser(
+                let request = try UserAccounts.Request(
                     email: form["email"] ?? "",
                     name: form["name"] ?? "",
                     role: form["role"] ?? "",
                     password: form["password"] ?? "",
-                    patientId: form.text("patientId"),
-                    actor: try context.requireActor()
+                    patientId: form.text("patientId")
                 )
+                _ = try await UserAccounts(store: store, hasher: hasher).create(request, clinicId: try context.requireActor().clinicId)
                 return try await usersPage(context, input: [:], errors: .init(), notice: "Created \(form["email"] ?? "").")
             } catch let error as DomainError {
                 var errors = ValidationErrors()
@@ -115,13 +115,6 @@ struct AdminController {
             )
             return Response(status: .noContent)
         }
-    }
-
-    /// Shared by the admin page and `ketabridge user create`'s server-side twin: validates, hashes, stores.
-    func createUser(email: String, name: String, role: String, password: String, patientId: String?, actor: Actor) async throws -> User {
-        let new = try NewUser(email: email, name: name, role: try Role.parse(role), patientId: patientId)
-        try PasswordPolicy.validate(password)
-        return try await store.createUser(new, clinicId: actor.clinicId, passwordHash: try await hasher.hash(password))
     }
 
     func issueToken(_ input: TokenInput, context: AppRequestContext) async throws -> IssuedToken {

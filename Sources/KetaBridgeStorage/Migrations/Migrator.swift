@@ -62,6 +62,19 @@ public struct Migrator: Sendable {
         }
     }
 
+    /// What every command does before it uses a database: an SQLite file (one clinic, one process) is migrated in
+    /// place; a shared PostgreSQL schema is only checked, since upgrading it is an operator's step (`ketabridge migrate`).
+    /// Returns the migrations applied.
+    @discardableResult
+    public func prepare(_ database: any Database) async throws -> [String] {
+        switch database.engine {
+        case .sqlite: return try await migrate(database)
+        case .postgres:
+            try await requireCurrent(database)
+            return []
+        }
+    }
+
     /// Refuses to go on when the schema is behind (what `serve` does on PostgreSQL).
     public func requireCurrent(_ database: any Database) async throws {
         let pending = try await pending(database)
