@@ -8,6 +8,7 @@ public import Logging
 import NIOCore
 import NIOFoundationCompat
 public import Prometheus
+import ServiceLifecycle
 
 /// Everything a running app is made of, built in one place (the composition root), for `serve` and for tests.
 public struct AppParts {
@@ -49,19 +50,26 @@ public func buildRouter(
     return AppParts(router: router, catalog: catalog)
 }
 
-/// Builds the application. The database must already be open (and, for PostgreSQL, running: `serve` adds it to
-/// the service group).
+/// Builds the application. A database that needs a background task (the PostgreSQL pool) runs as one of the
+/// application's services: started before the HTTP server and stopped after it. `beforeServerStarts` runs once
+/// that service is up and before the server listens (migrations, demo data).
 public func buildApplication(
     store: KetaBridgeStore,
     configuration: AppConfiguration,
     registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-    logger: Logger
+    logger: Logger,
+    beforeServerStarts: @escaping @Sendable () async throws -> Void = {}
 ) async throws -> some ApplicationProtocol {
     let views = try await Views.load()
     let parts = buildRouter(store: store, configuration: configuration, views: views, registry: registry)
-    return Application(
+    var app = Application(
         router: parts.router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "KetaBridge"),
         logger: logger
     )
+    if let service = store.database as? any Service {
+        app.addServices(service)
+    }
+    app.beforeServerStarts(perform: beforeServerStarts)
+    return app
 }

@@ -49,15 +49,20 @@ struct ServeCommand: AsyncParsableCommand {
 
             let database = try await Databases.open(url, logger: logger)
             let store = KetaBridgeStore(database: database)
-            let app = try await buildApplication(store: store, configuration: configuration, registry: registry, logger: logger)
-            try await Databases.withRunning(database) { database in
+            let app = try await buildApplication(store: store, configuration: configuration, registry: registry, logger: logger) {
                 let applied = try await Migrator().prepare(database)
                 if !applied.isEmpty { logger.info("migrated", metadata: ["migrations": .string(applied.joined(separator: ","))]) }
                 if demo {
                     try await DemoCommand.seedAndPrint(store: store, patients: DemoClinic.defaultPatientCount, seed: DemoClinic.defaultSeed)
                 }
                 say("KetaBridge \(KetaBridgeVersion.current) on \(url) — http://\(configuration.host):\(configuration.port)")
+            }
+            do {
                 try await app.runService()
+                try await database.shutdown()
+            } catch {
+                try? await database.shutdown()
+                throw error
             }
         }
     }

@@ -8,7 +8,7 @@ public import SQLKit
 public import ServiceLifecycle
 
 /// PostgreSQL through a `PostgresClient` connection pool. The client must be running: `serve` runs this store as a
-/// service in its service group; commands and tests use `Databases.withDatabase`.
+/// service of the application (`buildApplication`); commands and tests use `Databases.withDatabase`.
 public final class PostgresStore: Database, Service {
     public let engine = DatabaseEngine.postgres
     let client: PostgresClient
@@ -34,11 +34,7 @@ public final class PostgresStore: Database, Service {
             configuration.options.additionalStartupParameters = [("search_path", schema)]
         }
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        // Queries may be queued before the pool's run() has started (commands start both at once); PostgresNIO
-        // warns about that on the query logger although the queries simply wait. Real failures still throw.
-        var queryLogger = logger
-        queryLogger.logLevel = .error
-        self.logger = queryLogger
+        self.logger = logger
     }
 
     /// Runs the connection pool until cancelled or shut down gracefully.
