@@ -30,7 +30,7 @@ extension Migration {
             """
             CREATE TABLE care_team (
                 patient_id TEXT NOT NULL REFERENCES patients(id), user_id TEXT NOT NULL REFERENCES users(id),
-                role TEXT NOT NULL, PRIMARY KEY (patient_id, user_id))
+                role TEXT NOT NULL, CONSTRAINT uq_care_team__user_id PRIMARY KEY (patient_id, user_id))
             """,
             "CREATE INDEX ix_care_team_user ON care_team (user_id, patient_id)",
             """
