@@ -112,12 +112,20 @@ extension KetaBridgeStore {
     }
 
     /// The user a bearer token stands for, if the token is known, unrevoked and unexpired.
+    /// Records when the token was last used, at most once a minute, so admins can see which device tokens are
+    /// still in use without turning every API call into a write.
     public func user(forTokenHash hash: String) async throws -> User? {
-        try await database.read { db in
+        let now = self.now
+        let found = try await database.read { db -> (APIToken, User)? in
             guard let token = try await APITokenRepository.find(hash: hash, on: db), token.isUsable(at: now) else { return nil }
             guard let user = try await UserRepository.find(id: token.userId, on: db), user.active else { return nil }
-            return user
+            return (token, user)
         }
+        guard let (token, user) = found else { return nil }
+        if token.lastUsedAt.map({ now.timeIntervalSince($0) >= 60 }) ?? true {
+            try await database.write { db in try await APITokenRepository.recordUse(id: token.id, at: now, on: db) }
+        }
+        return user
     }
 
     public func apiTokens(clinicId: String) async throws -> [APIToken] {
@@ -138,6 +146,9 @@ extension KetaBridgeStore {
 
     public func putSession(keyHash: String, json: String, expiresAt: Date?, insertOnly: Bool) async throws {
         try await database.write { db in
+            // New sessions are where the table grows (every visit to the login page starts one), so expired ones
+            // are cleared here.
+            if insertOnly { try await WebSessionRepository.prune(now: now, on: db) }
             try await WebSessionRepository.put(keyHash: keyHash, json: json, expiresAt: expiresAt, insertOnly: insertOnly, on: db)
         }
     }
@@ -147,9 +158,6 @@ extension KetaBridgeStore {
     }
 
     public func removeSession(keyHash: String) async throws {
-        try await database.write { db in
-            try await WebSessionRepository.remove(keyHash: keyHash, on: db)
-            try await WebSessionRepository.prune(now: now, on: db)
-        }
+        try await database.write { db in try await WebSessionRepository.remove(keyHash: keyHash, on: db) }
     }
 }

@@ -6,6 +6,7 @@ import KetaBridgeCore
 import KetaBridgeServer
 import KetaBridgeStorage
 import NIOCore
+import NIOFoundationCompat
 import SQLKit
 import Testing
 
@@ -76,6 +77,24 @@ import Testing
         }
     }
 
+    @Test(arguments: TestEngines.all) func throttlingEndsWhenTheWindowPasses(_ engine: DatabaseEngine) async throws {
+        let clock = ManualClock(Date())
+        try await TestApp.run(engine, configuration: TestApp.configuration(maxFailures: 2), clock: clock) { client, f, _ async throws in
+            let body = ByteBuffer(string: #"{"email":"\#(f.user(.nurse).email)","password":"not the password"}"#)
+            func attempt(_ body: ByteBuffer) async throws -> HTTPResponse.Status {
+                try await client.execute(uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"], body: body).status
+            }
+            #expect(try await attempt(body) == .unauthorized)
+            #expect(try await attempt(body) == .unauthorized)
+            #expect(try await attempt(body) == .tooManyRequests)
+            clock.advance(by: 14 * 60)
+            #expect(try await attempt(body) == .tooManyRequests)
+            clock.advance(by: 61)
+            let right = ByteBuffer(string: #"{"email":"\#(f.user(.nurse).email)","password":"\#(Fixture.password)"}"#)
+            #expect(try await attempt(right) == .ok)
+        }
+    }
+
     @Test(arguments: TestEngines.all) func formsNeedTheCSRFTokenAndOurOrigin(_ engine: DatabaseEngine) async throws {
         try await TestApp.run(engine) { client, f, _ in
             let session = try await client.signIn(f.user(.admin).email)
@@ -120,6 +139,9 @@ import Testing
             #expect(stored?.count == 64)
             let asNurse: HTTPFields = [.authorization: "Bearer \(secret)"]
             #expect(try await client.execute(uri: "/api/v1/patients", method: .get, headers: asNurse).status == .ok)
+            let listed = try await client.execute(uri: "/api/v1/admin/tokens", method: .get, headers: [.authorization: "Bearer \(adminToken)"])
+            let entry = (try JSONSerialization.jsonObject(with: Data(buffer: listed.body)) as? [[String: Any]])?.first { $0["id"] as? String == id }
+            #expect(entry?["lastUsedAt"] as? String != nil)
             #expect(
                 try await client.execute(uri: "/api/v1/admin/tokens/\(id)", method: .delete, headers: [.authorization: "Bearer \(adminToken)"]).status
                     == .noContent

@@ -28,10 +28,6 @@ public struct Page<Item: Sendable>: Sendable {
     public var pageCount: Int { max(1, (total + request.perPage - 1) / request.perPage) }
     public var hasPrevious: Bool { request.page > 1 }
     public var hasNext: Bool { request.page < pageCount }
-
-    public func map<T: Sendable>(_ transform: (Item) throws -> T) rethrows -> Page<T> {
-        Page<T>(items: try items.map(transform), request: request, total: total)
-    }
 }
 
 extension Page: Equatable where Item: Equatable {}

@@ -45,7 +45,6 @@ public struct Patient: Sendable, Equatable, Codable {
     }
 
     public var displayName: String { "\(familyName), \(givenName)" }
-    public var fullName: String { "\(givenName) \(familyName)" }
 
     public func age(on day: CalendarDate) -> Int { dateOfBirth.years(until: day) }
 

@@ -38,7 +38,7 @@ struct OperationsController {
             Response(
                 status: .ok,
                 headers: [.contentType: "application/json; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(data: try OpenAPIDocument.json(catalog.endpoints)))
+                body: .init(byteBuffer: ByteBuffer(data: try catalog.openAPIDocument()))
             )
         }
         routes.html(.get, "/static/style.css", .anyone, "Stylesheet") { _, _ in

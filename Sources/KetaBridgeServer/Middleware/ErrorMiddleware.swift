@@ -32,7 +32,7 @@ struct ErrorMiddleware: RouterMiddleware {
                     metadata: ["error": .string(String(reflecting: type(of: error))), "path": .string(request.uri.path)]
                 )
             }
-            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/openapi.json" {
+            if request.uri.path.hasPrefix("/api/") {
                 var body: [String: String] = ["code": failure.code, "message": failure.message]
                 body["field"] = failure.field
                 var response = try JSONOutput.response(["error": body], status: failure.status)

@@ -32,12 +32,26 @@ public struct Endpoint: Sendable {
 /// added without a policy fails the build's tests.
 public final class RouteCatalog: Sendable {
     private let box = NIOLockedValueBox<[Endpoint]>([])
+    private let openAPI = NIOLockedValueBox<Data?>(nil)
 
     public init() {}
 
     public var endpoints: [Endpoint] { box.withLockedValue { $0 } }
 
-    func add(_ endpoint: Endpoint) { box.withLockedValue { $0.append(endpoint) } }
+    func add(_ endpoint: Endpoint) {
+        precondition(openAPI.withLockedValue { $0 == nil }, "routes are added while the app is built, before it serves")
+        box.withLockedValue { $0.append(endpoint) }
+    }
+
+    /// The OpenAPI document, made on first use (the table is complete by then) and served from memory after.
+    func openAPIDocument() throws -> Data {
+        try openAPI.withLockedValue { cached in
+            if let cached { return cached }
+            let document = try OpenAPIDocument.json(endpoints)
+            cached = document
+            return document
+        }
+    }
 }
 
 /// The only way routes are added: each one states its `AccessRule`, which is enforced here, in one place,

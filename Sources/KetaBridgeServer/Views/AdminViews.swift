@@ -97,6 +97,7 @@ struct TokensPage: PageModel {
         let owner: String
         let created: String
         let expires: String
+        let lastUsed: String
         let status: String
         let usable: Bool
         let revokeAction: String
@@ -119,6 +120,7 @@ struct TokensPage: PageModel {
                 owner: names[t.userId] ?? t.userId,
                 created: t.createdAt.formatted(timestampFormat),
                 expires: t.expiresAt?.formatted(timestampFormat) ?? "never",
+                lastUsed: t.lastUsedAt?.formatted(timestampFormat) ?? "never",
                 status: status,
                 usable: t.isUsable(at: now),
                 revokeAction: "/admin/tokens/\(t.id)/revoke"

@@ -42,6 +42,7 @@ extension Migration {
             "CREATE TABLE login_failures (throttle_key TEXT NOT NULL, at BIGINT NOT NULL)",
             "CREATE INDEX ix_login_failures ON login_failures (throttle_key, at)",
             "CREATE TABLE web_sessions (key_hash TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at BIGINT)",
+            "CREATE INDEX ix_web_sessions_expires ON web_sessions (expires_at)",
             """
             CREATE TABLE audit_events (
                 seq BIGINT PRIMARY KEY, at BIGINT NOT NULL, actor_id TEXT, actor_role TEXT, clinic_id TEXT, action TEXT NOT NULL,

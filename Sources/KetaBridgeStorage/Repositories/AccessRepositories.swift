@@ -40,6 +40,10 @@ enum APITokenRepository {
             .orderBy(SQLOrderBy(expression: SQLColumn("created_at", table: "api_tokens"), direction: SQLDirection.descending)).all().map(token)
     }
 
+    static func recordUse(id: String, at: Date, on db: any SQLDatabase) async throws {
+        try await db.update("api_tokens").set("last_used_at", to: at.epochMilliseconds).where("id", .equal, id).run()
+    }
+
     static func revoke(id: String, at: Date, on db: any SQLDatabase) async throws {
         try await db.update("api_tokens").set("revoked_at", to: at.epochMilliseconds).where("id", .equal, id).where(
             "revoked_at",

@@ -19,9 +19,10 @@ enum TestApp {
     static func run<T: Sendable>(
         _ engine: DatabaseEngine,
         configuration: AppConfiguration = configuration(),
+        clock: any WallClock = SystemClock(),
         _ body: @Sendable (any TestClientProtocol, Fixture, AppParts) async throws -> T
     ) async throws -> T {
-        try await TestDatabase.withStore(engine) { store in
+        try await TestDatabase.withStore(engine, clock: clock) { store in
             let fixture = try await Fixture.make(store)
             return try await run(store: store, configuration: configuration) { client, parts in try await body(client, fixture, parts) }
         }
